@@ -1,6 +1,21 @@
 import type { AgencyKind, JudicialDistrict, Role } from "./agency.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 
+/** Classes of personal data; access and audit are decided per class. */
+export const DataClass = defineEnum([
+  "IDENTITY",
+  "DETENTION",
+  "LISTING",
+  "OBSERVATIONS",
+  "INTELLIGENCE",
+  "CLINICAL",
+  "PROGRAMME",
+  "MEASURES",
+  "RELEASE",
+  "FOLLOW_UP",
+] as const);
+export type DataClass = EnumValue<typeof DataClass>;
+
 /** What the access policy needs to know about whoever is asking. */
 export interface ActorProfile {
   agencyKind: AgencyKind;

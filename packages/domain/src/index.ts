@@ -6,3 +6,5 @@ export * from "./enum.js";
 export * from "./listing.js";
 export * from "./person.js";
 export * from "./screening.js";
+export * from "./places.js";
+export * from "./establishment.js";

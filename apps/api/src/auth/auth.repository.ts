@@ -1,0 +1,221 @@
+import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { agencies } from "../modules/agencies/agency.table.js";
+import { users } from "../modules/users/user.table.js";
+import type { Actor } from "./actor.js";
+import type { ApiTokenScope } from "./api-token-scope.js";
+import { apiTokens, loginAttempts, sessions } from "./auth.table.js";
+
+const actorColumns = {
+  userId: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  language: users.language,
+  roles: users.roles,
+  agencyId: agencies.id,
+  agencyCode: agencies.code,
+  agencyKind: agencies.kind,
+  establishmentId: agencies.establishmentId,
+  judicialDistrict: agencies.judicialDistrict,
+  municipality: agencies.municipality,
+};
+
+interface ActorRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  language: Actor["language"];
+  roles: Actor["roles"];
+  agencyId: string;
+  agencyCode: string;
+  agencyKind: Actor["agencyKind"];
+  establishmentId: string | null;
+  judicialDistrict: Actor["judicialDistrict"];
+  municipality: string | null;
+}
+
+function toActor(
+  row: ActorRow,
+  via: { kind: "USER"; sessionId: string } | { kind: "API_TOKEN"; tokenId: string; scopes: ApiTokenScope[] },
+): Actor {
+  return {
+    kind: via.kind,
+    userId: row.userId,
+    email: row.email,
+    displayName: row.displayName,
+    language: row.language,
+    roles: [...row.roles],
+    agencyId: row.agencyId,
+    agencyCode: row.agencyCode,
+    agencyKind: row.agencyKind,
+    establishmentId: row.establishmentId,
+    judicialDistrict: row.judicialDistrict,
+    municipality: row.municipality,
+    sessionId: via.kind === "USER" ? via.sessionId : null,
+    tokenId: via.kind === "API_TOKEN" ? via.tokenId : null,
+    scopes: via.kind === "USER" ? ["READ", "WRITE"] : via.scopes,
+  };
+}
+
+export interface SessionLookup {
+  actor: Actor;
+  lastSeenAt: Date;
+}
+
+/** A live session (not revoked, within its absolute and idle lifetime) of an enabled user. */
+export async function findSession(db: Db, tokenHash: string, idleSince: Date): Promise<SessionLookup | null> {
+  const [row] = await db
+    .select({ ...actorColumns, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, idleSince),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1);
+  if (row === undefined) return null;
+  return { actor: toActor(row, { kind: "USER", sessionId: row.sessionId }), lastSeenAt: row.lastSeenAt };
+}
+
+export async function touchSession(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}
+
+export interface TokenLookup {
+  actor: Actor;
+  lastUsedAt: Date | null;
+}
+
+/** A live API token (not revoked, not expired) of an enabled account. */
+export async function findApiToken(db: Db, tokenHash: string): Promise<TokenLookup | null> {
+  const [row] = await db
+    .select({
+      ...actorColumns,
+      tokenId: apiTokens.id,
+      scopes: apiTokens.scopes,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1);
+  if (row === undefined) return null;
+  return {
+    actor: toActor(row, { kind: "API_TOKEN", tokenId: row.tokenId, scopes: row.scopes }),
+    lastUsedAt: row.lastUsedAt,
+  };
+}
+
+export async function touchApiToken(db: Db, tokenId: string): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, tokenId));
+}
+
+export async function findLoginCandidate(db: Db, email: string) {
+  const [row] = await db
+    .select({ ...actorColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(eq(users.email, email))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function countRecentFailures(db: Db, email: string, ip: string, since: Date) {
+  const [row] = await db
+    .select({
+      byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
+      byIp: sql<number>`count(*) filter (where ${loginAttempts.ip} = ${ip})`.mapWith(Number),
+    })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.attemptedAt, since),
+        or(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)),
+      ),
+    );
+  return { byEmail: row?.byEmail ?? 0, byIp: row?.byIp ?? 0 };
+}
+
+export async function recordLoginAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean }) {
+  await db.insert(loginAttempts).values(attempt);
+}
+
+export async function createSession(
+  db: Db,
+  session: { userId: string; tokenHash: string; expiresAt: Date; ip: string; userAgent: string | null },
+): Promise<string> {
+  const [row] = await db.insert(sessions).values(session).returning({ id: sessions.id });
+  if (row === undefined) throw new Error("session insert returned no row");
+  return row.id;
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}
+
+/** Sessions and attempts older than this are of no further use. */
+export async function purgeExpired(db: Db, before: Date): Promise<void> {
+  await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, before));
+}
+
+export async function insertApiToken(
+  db: Db,
+  token: {
+    userId: string;
+    name: string;
+    tokenHash: string;
+    tokenPrefix: string;
+    scopes: ApiTokenScope[];
+    expiresAt: Date;
+    createdBy: string;
+  },
+) {
+  const [row] = await db.insert(apiTokens).values(token).returning();
+  if (row === undefined) throw new Error("token insert returned no row");
+  return row;
+}
+
+export async function revokeApiToken(db: Db, tokenId: string) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+    .where(eq(apiTokens.id, tokenId))
+    .returning();
+  return row ?? null;
+}
+
+export type ApiTokenRecord = typeof apiTokens.$inferSelect;
+
+export async function findApiTokenById(db: Db, tokenId: string) {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).limit(1);
+  return row ?? null;
+}
+
+export async function listApiTokens(db: Db, limit: number, offset: number) {
+  return db
+    .select()
+    .from(apiTokens)
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countApiTokens(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(apiTokens);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,65 @@
+import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { enumArrayCheck, id, recorded } from "../db/columns.js";
+import { users } from "../modules/users/user.table.js";
+import { ApiTokenScope } from "./api-token-scope.js";
+
+/** Portal sessions. Only a SHA-256 of the cookie value is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    tokenHash: text().notNull().unique(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Absolute end of the session, whatever the activity. */
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** API tokens for service accounts and analysts: shown once at creation, only a SHA-256 stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    /** The account the token acts as; its agency and roles apply, narrowed by the scopes. */
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    name: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    /** The first characters of the token, to recognise it in lists. */
+    tokenPrefix: text().notNull(),
+    scopes: text().array().notNull().$type<ApiTokenScope[]>(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    ...recorded(),
+  },
+  (t) => [
+    enumArrayCheck("api_tokens_scopes_check", t.scopes, Object.values(ApiTokenScope)),
+    index("api_tokens_user_idx").on(t.userId),
+  ],
+);
+
+/** Login attempts, for throttling per account and per address. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: id(),
+    email: text().notNull(),
+    ip: text().notNull(),
+    succeeded: boolean().notNull(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_attempts_email_idx").on(t.email, t.attemptedAt),
+    index("login_attempts_ip_idx").on(t.ip, t.attemptedAt),
+  ],
+);

@@ -1,0 +1,92 @@
+import {
+  AGENCY_KIND_DESCRIPTIONS,
+  AgencyKind,
+  DataClass,
+  DetentionStatus,
+  IDEOLOGY_DESCRIPTIONS,
+  Ideology,
+  JudicialDistrict,
+  LEGACY_CATEGORY_DESCRIPTIONS,
+  LEGAL_STATUS_DESCRIPTIONS,
+  LISTING_LABEL_DESCRIPTIONS,
+  Language,
+  LanguageCommunity,
+  LegacyCategory,
+  LegalStatus,
+  ListingLabel,
+  RELEASE_TYPE_DESCRIPTIONS,
+  ROLE_DESCRIPTIONS,
+  ReleaseType,
+  Role,
+  SCREENING_OUTCOME_DESCRIPTIONS,
+  ScreeningOutcome,
+  ScreeningSource,
+  ScreeningState,
+  Sex,
+  UNIT_KIND_DESCRIPTIONS,
+  UnitKind,
+} from "@continuum/domain";
+import { registerEnumType } from "type-graphql";
+import { ApiTokenScope } from "../auth/api-token-scope.js";
+
+function register(
+  values: Record<string, string>,
+  name: string,
+  description: string,
+  valueDescriptions: Partial<Record<string, string>> = {},
+): void {
+  registerEnumType(values, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(
+      Object.keys(values).map((v) => [
+        v,
+        valueDescriptions[v] === undefined ? {} : { description: valueDescriptions[v] },
+      ]),
+    ),
+  });
+}
+
+/** Registers the domain's enums with GraphQL once, with their documentation. */
+export function registerEnums(): void {
+  register(AgencyKind, "AgencyKind", "The kind of organisation an agency is.", AGENCY_KIND_DESCRIPTIONS);
+  register(Role, "Role", "What a user does inside their agency.", ROLE_DESCRIPTIONS);
+  register(Language, "Language", "A portal language.");
+  register(JudicialDistrict, "JudicialDistrict", "One of Belgium's twelve judicial districts.");
+  register(
+    LegacyCategory,
+    "LegacyCategory",
+    "The CelEx category used since 2015 (A–E).",
+    LEGACY_CATEGORY_DESCRIPTIONS,
+  );
+  register(
+    ListingLabel,
+    "ListingLabel",
+    "A nominal, combinable CelEx label (since 2020).",
+    LISTING_LABEL_DESCRIPTIONS,
+  );
+  register(Ideology, "Ideology", "The ideology a person's extremism is linked to.", IDEOLOGY_DESCRIPTIONS);
+  register(Sex, "Sex", "Sex as recorded in the prison register.");
+  register(LanguageCommunity, "LanguageCommunity", "Belgian language community (FR, NL, DE).");
+  register(LegalStatus, "LegalStatus", "Legal ground of a detention.", LEGAL_STATUS_DESCRIPTIONS);
+  register(ReleaseType, "ReleaseType", "How a detention episode ended.", RELEASE_TYPE_DESCRIPTIONS);
+  register(DetentionStatus, "DetentionStatus", "Whether a person is detained now.", {
+    DETAINED: "In a detention episode now.",
+    RELEASED: "Was detained; no open episode now.",
+    NOT_DETAINED: "Has never been detained in Continuum's records.",
+  });
+  register(UnitKind, "UnitKind", "The kind of a unit inside an establishment.", UNIT_KIND_DESCRIPTIONS);
+  register(ScreeningOutcome, "ScreeningOutcome", "What a screening decided.", SCREENING_OUTCOME_DESCRIPTIONS);
+  register(ScreeningSource, "ScreeningSource", "A source a screening consulted.");
+  register(ScreeningState, "ScreeningState", "Where a person's next screening stands today.", {
+    OVERDUE: "The due date has passed.",
+    DUE_SOON: "Due within 14 days.",
+    SCHEDULED: "Due later.",
+    NOT_APPLICABLE: "Not in detention: no screening due.",
+  });
+  register(DataClass, "DataClass", "A class of personal data; access and audit are decided per class.");
+  register(ApiTokenScope, "ApiTokenScope", "What an API token may do on behalf of its account.", {
+    READ: "Queries only.",
+    WRITE: "Queries and mutations.",
+  });
+}

@@ -1,0 +1,29 @@
+import { GraphQLError } from "graphql";
+
+/** The only `extensions.code` values a client ever sees. */
+export const ErrorCode = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "RATE_LIMITED",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+function error(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const unauthenticated = (message = "Authentication required: log in or send a valid API token.") =>
+  error("UNAUTHENTICATED", message);
+/** For credentials refused before the operation runs: also answered with HTTP 401. */
+export const credentialsRejected = (message: string) =>
+  new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+export const forbidden = (message = "You are not allowed to do this.") => error("FORBIDDEN", message);
+export const notFound = (what = "record") => error("NOT_FOUND", `No ${what} with this ID.`);
+export const badUserInput = (message: string, field?: string) =>
+  error("BAD_USER_INPUT", message, field === undefined ? {} : { field });
+export const conflict = (message: string) => error("CONFLICT", message);
+export const rateLimited = (message: string) => error("RATE_LIMITED", message);

@@ -1,0 +1,83 @@
+import type { PersonScope } from "@continuum/domain";
+import DataLoader from "dataloader";
+import type { Db } from "../db/client.js";
+import { type AgencyRecord, agenciesByIds } from "../modules/agencies/agency.repository.js";
+import {
+  type EpisodeRecord,
+  episodesByPersonIds,
+  type PlacementRecord,
+  placementsByPersonIds,
+} from "../modules/detention/detention.repository.js";
+import {
+  type EstablishmentRecord,
+  establishmentsByIds,
+  type UnitRecord,
+  unitsByEstablishmentIds,
+  unitsByIds,
+} from "../modules/establishments/establishment.repository.js";
+import { type VisiblePerson, visiblePersonsByIds } from "../modules/persons/person.repository.js";
+import {
+  type ListingPeriodRecord,
+  listingPeriodsByPersonIds,
+  type ScreeningRecord,
+  screeningsByPersonIds,
+} from "../modules/screening/screening.repository.js";
+import { type UserRecord, usersByIds } from "../modules/users/user.repository.js";
+
+type Batch<R> = (db: Db, keys: readonly string[]) => Promise<R[]>;
+
+function oneEach<R>(db: () => Promise<Db>, load: Batch<R>, key: (r: R) => string) {
+  return new DataLoader<string, R | null>(async (keys) => {
+    const rows = await load(await db(), keys);
+    const byKey = new Map(rows.map((r) => [key(r), r]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
+}
+
+function manyEach<R>(db: () => Promise<Db>, load: Batch<R>, key: (r: R) => string) {
+  return new DataLoader<string, R[]>(async (keys) => {
+    const rows = await load(await db(), keys);
+    const byKey = new Map<string, R[]>();
+    for (const r of rows) {
+      const list = byKey.get(key(r));
+      if (list === undefined) byKey.set(key(r), [r]);
+      else list.push(r);
+    }
+    return keys.map((k) => byKey.get(k) ?? []);
+  });
+}
+
+/**
+ * Per-request batch loaders: nested fields of a page load with one statement per level, whatever
+ * the page size. `visiblePerson` applies the actor's scope, so references to a person outside it
+ * resolve to null.
+ */
+export function createLoaders(db: () => Promise<Db>, scope: () => PersonScope) {
+  return {
+    visiblePerson: oneEach<VisiblePerson>(
+      db,
+      (d, ids) => visiblePersonsByIds(d, scope(), ids),
+      (r) => r.person.id,
+    ),
+    establishment: oneEach<EstablishmentRecord>(db, establishmentsByIds, (r) => r.id),
+    unit: oneEach<UnitRecord>(db, unitsByIds, (r) => r.id),
+    unitsOfEstablishment: manyEach<UnitRecord>(db, unitsByEstablishmentIds, (r) => r.establishmentId),
+    agency: oneEach<AgencyRecord>(db, agenciesByIds, (r) => r.id),
+    user: oneEach<UserRecord>(db, usersByIds, (r) => r.id),
+    episodesOfPerson: manyEach<EpisodeRecord>(db, episodesByPersonIds, (r) => r.personId),
+    placementsOfPerson: manyEach<PlacementRecord>(db, placementsByPersonIds, (r) => r.personId),
+    listingPeriodsOfPerson: manyEach<ListingPeriodRecord>(db, listingPeriodsByPersonIds, (r) => r.personId),
+    screeningsOfPerson: manyEach<ScreeningRecord>(db, screeningsByPersonIds, (r) => r.personId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Drops what the request cached about a person, so that a payload shows the state after a change. */
+export function forgetPerson(loaders: Loaders, personId: string): void {
+  loaders.visiblePerson.clear(personId);
+  loaders.episodesOfPerson.clear(personId);
+  loaders.placementsOfPerson.clear(personId);
+  loaders.listingPeriodsOfPerson.clear(personId);
+  loaders.screeningsOfPerson.clear(personId);
+}

@@ -1,0 +1,36 @@
+import "reflect-metadata";
+import { ConfigError, loadConfig } from "./config.js";
+import { seedDemo } from "./seed/seed.js";
+import { buildServer } from "./server.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await buildServer(config);
+  const { logger, database } = server;
+  await database.migrate();
+  logger.info({ database: database.kind }, "database migrated");
+  if (config.seedDemo) {
+    const seeded = await seedDemo(database, { demoPassword: config.demoPassword, logger });
+    logger.info(seeded, seeded.created ? "demo data loaded" : "demo data already present");
+  }
+  await new Promise<void>((resolve) => server.http.listen(config.port, config.host, resolve));
+  logger.info({ url: `http://localhost:${config.port}/graphql` }, "Continuum API ready");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    await server.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

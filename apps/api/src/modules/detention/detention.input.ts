@@ -1,0 +1,82 @@
+import { LegalStatus, ReleaseType } from "@continuum/domain";
+import { Field, ID, InputType, Int } from "type-graphql";
+import { DateScalar } from "../../graphql/scalars.js";
+
+@InputType({ description: "An admission: opens a detention episode with its first placement." })
+export class AdmissionInput {
+  @Field(() => DateScalar, { description: "Not in the future; after any earlier release." })
+  admittedOn: string;
+
+  @Field(() => LegalStatus)
+  legalStatus: LegalStatus;
+
+  @Field(() => Int, { nullable: true, description: "Required when SENTENCED; 1 to 720 months." })
+  sentenceMonths?: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  conditionalReleaseEligibleOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endOfSentenceOn?: string | null;
+
+  @Field(() => ID, { description: "The establishment the person is admitted to." })
+  establishmentId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A unit of that establishment; null for its ordinary regime.",
+  })
+  unitId?: string | null;
+}
+
+@InputType({ description: "Opens a detention episode for a registered person who is not detained now." })
+export class DetentionEpisodeOpenInput extends AdmissionInput {
+  @Field(() => ID)
+  personId: string;
+}
+
+@InputType({ description: "Ends the person's open detention episode." })
+export class DetentionEpisodeReleaseInput {
+  @Field(() => ID, { description: "The open detention episode." })
+  episodeId: string;
+
+  @Field(() => DateScalar, {
+    description: "After the admission and the start of the current placement; not in the future.",
+  })
+  releasedOn: string;
+
+  @Field(() => ReleaseType)
+  releaseType: ReleaseType;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Municipality of intended residence (one Continuum knows); required unless transferred abroad or deceased.",
+  })
+  releaseMunicipality?: string | null;
+}
+
+@InputType({
+  description: "Moves a detained person to another establishment or unit from a date (a transfer).",
+})
+export class PlacementRecordInput {
+  @Field(() => ID)
+  personId: string;
+
+  @Field(() => ID)
+  establishmentId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A unit of that establishment; null for its ordinary regime.",
+  })
+  unitId?: string | null;
+
+  @Field(() => DateScalar, {
+    description: "First day in the new place; after the current placement started.",
+  })
+  validFrom: string;
+
+  @Field(() => String, { nullable: true, description: "Why (at most 500 characters)." })
+  reason?: string | null;
+}

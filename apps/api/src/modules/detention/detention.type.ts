@@ -1,0 +1,97 @@
+import { JudicialDistrict, LegalStatus, ReleaseType } from "@continuum/domain";
+import { Field, Int, ObjectType } from "type-graphql";
+import { toGlobalId } from "../../graphql/global-id.js";
+import { Node } from "../../graphql/node.js";
+import { DateScalar } from "../../graphql/scalars.js";
+import type { EpisodeRecord, PlacementRecord } from "./detention.repository.js";
+
+@ObjectType("DetentionEpisode", {
+  implements: Node,
+  description: "A stay in prison, from admission to release.",
+})
+export class DetentionEpisodeType extends Node {
+  uuid: string;
+  personUuid: string;
+
+  @Field(() => DateScalar)
+  admittedOn: string;
+
+  @Field(() => LegalStatus)
+  legalStatus: LegalStatus;
+
+  @Field(() => Int, { nullable: true, description: "Length of the sentence in months, when sentenced." })
+  sentenceMonths: number | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "First date of eligibility for conditional release.",
+  })
+  conditionalReleaseEligibleOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endOfSentenceOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Null while the person is detained." })
+  releasedOn: string | null;
+
+  @Field(() => ReleaseType, { nullable: true })
+  releaseType: ReleaseType | null;
+
+  @Field(() => String, { nullable: true, description: "Municipality of intended residence after release." })
+  releaseMunicipality: string | null;
+
+  @Field(() => JudicialDistrict, { nullable: true, description: "Judicial district of intended residence." })
+  releaseJudicialDistrict: JudicialDistrict | null;
+
+  static from(r: EpisodeRecord): DetentionEpisodeType {
+    return Object.assign(new DetentionEpisodeType(), {
+      id: toGlobalId("DetentionEpisode", r.id),
+      uuid: r.id,
+      personUuid: r.personId,
+      admittedOn: r.admittedOn,
+      legalStatus: r.legalStatus,
+      sentenceMonths: r.sentenceMonths,
+      conditionalReleaseEligibleOn: r.conditionalReleaseEligibleOn,
+      endOfSentenceOn: r.endOfSentenceOn,
+      releasedOn: r.releasedOn,
+      releaseType: r.releaseType,
+      releaseMunicipality: r.releaseMunicipality,
+      releaseJudicialDistrict: r.releaseJudicialDistrict,
+    });
+  }
+}
+
+@ObjectType("Placement", {
+  implements: Node,
+  description: "Where a person was held over [validFrom, validTo): an establishment and, where set, a unit.",
+})
+export class PlacementType extends Node {
+  uuid: string;
+  personUuid: string;
+  episodeUuid: string;
+  establishmentUuid: string;
+  unitUuid: string | null;
+
+  @Field(() => DateScalar)
+  validFrom: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Exclusive end; null while the placement lasts." })
+  validTo: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  static from(r: PlacementRecord): PlacementType {
+    return Object.assign(new PlacementType(), {
+      id: toGlobalId("Placement", r.id),
+      uuid: r.id,
+      personUuid: r.personId,
+      episodeUuid: r.episodeId,
+      establishmentUuid: r.establishmentId,
+      unitUuid: r.unitId,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      reason: r.reason,
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { asc, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { establishmentUnits, establishments } from "./establishment.table.js";
+
+export type EstablishmentRecord = typeof establishments.$inferSelect;
+export type UnitRecord = typeof establishmentUnits.$inferSelect;
+
+export function listEstablishments(db: Db): Promise<EstablishmentRecord[]> {
+  return db.select().from(establishments).orderBy(asc(establishments.code));
+}
+
+export function establishmentsByIds(db: Db, ids: readonly string[]): Promise<EstablishmentRecord[]> {
+  return db
+    .select()
+    .from(establishments)
+    .where(inArray(establishments.id, [...ids]));
+}
+
+export function unitsByIds(db: Db, ids: readonly string[]): Promise<UnitRecord[]> {
+  return db
+    .select()
+    .from(establishmentUnits)
+    .where(inArray(establishmentUnits.id, [...ids]));
+}
+
+export function unitsByEstablishmentIds(db: Db, ids: readonly string[]): Promise<UnitRecord[]> {
+  return db
+    .select()
+    .from(establishmentUnits)
+    .where(inArray(establishmentUnits.establishmentId, [...ids]))
+    .orderBy(asc(establishmentUnits.code));
+}

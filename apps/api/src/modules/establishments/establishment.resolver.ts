@@ -1,0 +1,78 @@
+import { requireActor } from "../../access/policy.js";
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../graphql/context.js";
+import { connectionOf, decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import { badUserInput } from "../../graphql/errors.js";
+import { Rule } from "../../graphql/rule.js";
+import { allEstablishments, localName } from "./establishment.service.js";
+import { EstablishmentType, EstablishmentUnitType } from "./establishment.type.js";
+
+export const EstablishmentConnection = connectionOf(
+  EstablishmentType,
+  "Establishment",
+  "A page of establishments, ordered by code.",
+);
+
+@Resolver(() => EstablishmentType)
+export class EstablishmentResolver {
+  @Query(() => EstablishmentConnection, { description: "Prison establishments (reference data)." })
+  @Rule("AUTHENTICATED")
+  async establishments(
+    @Arg("first", () => Int) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("includeClosed", () => Boolean, {
+      defaultValue: false,
+      description: "Also list closed establishments.",
+    })
+    includeClosed: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InstanceType<typeof EstablishmentConnection>> {
+    requireActor(ctx);
+    const limit = pageSize(first);
+    const all = (await allEstablishments(await ctx.tx.get())).filter(
+      (e) => includeClosed || e.closedOn === null || e.closedOn > ctx.today,
+    );
+    let start = 0;
+    if (after) {
+      const [code] = decodeCursor(after, 1);
+      start = all.findIndex((e) => e.code === code) + 1;
+      if (start === 0) throw badUserInput("after is not a cursor of this list", "after");
+    }
+    const items = all.slice(start, start + limit);
+    for (const e of items) ctx.loaders.establishment.prime(e.id, e);
+    return EstablishmentConnection.fromPage({
+      items: items.map((e) => ({ node: EstablishmentType.from(e), cursor: encodeCursor([e.code]) })),
+      hasNextPage: start + limit < all.length,
+      hasPreviousPage: start > 0,
+      count: async () => all.length,
+    });
+  }
+
+  @FieldResolver(() => String, {
+    description: "Name in your language (in English, the local official name).",
+  })
+  name(@Root() establishment: EstablishmentType, @Ctx() ctx: RequestContext): string {
+    return localName(establishment, ctx.actor?.language ?? "EN");
+  }
+
+  @FieldResolver(() => [EstablishmentUnitType], { description: "Its units, by code." })
+  async units(
+    @Root() establishment: EstablishmentType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EstablishmentUnitType[]> {
+    return (await ctx.loaders.unitsOfEstablishment.load(establishment.uuid)).map(EstablishmentUnitType.from);
+  }
+}
+
+@Resolver(() => EstablishmentUnitType)
+export class EstablishmentUnitResolver {
+  @FieldResolver(() => EstablishmentType)
+  async establishment(
+    @Root() unit: EstablishmentUnitType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EstablishmentType> {
+    const record = await ctx.loaders.establishment.load(unit.establishmentUuid);
+    if (record === null) throw new Error(`unit ${unit.uuid} refers to a missing establishment`);
+    return EstablishmentType.from(record);
+  }
+}

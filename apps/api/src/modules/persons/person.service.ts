@@ -1,0 +1,149 @@
+import { type DataClass, personRegisterSchema } from "@continuum/domain";
+import { loadVisiblePerson, requireAction, requireActor, scopeOf } from "../../access/policy.js";
+import type { RequestContext } from "../../graphql/context.js";
+import { decodeCursor, encodeCursor, type Page, pageSize } from "../../graphql/connection.js";
+import { badUserInput } from "../../graphql/errors.js";
+import { uuidOf } from "../../graphql/global-id.js";
+import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
+import { reject } from "../../graphql/user-error.js";
+import { parseInput } from "../../graphql/validate.js";
+import { admitPerson } from "../detention/detention.service.js";
+import { type PersonOrderInput, type PersonsArgs, SEARCH_MAX_LENGTH } from "./person.args.js";
+import type { PersonRegisterInput } from "./person.input.js";
+import {
+  countPersons,
+  foldName,
+  insertPerson,
+  listPersons,
+  nextReferenceNumber,
+  type PersonFilter,
+  type VisiblePerson,
+} from "./person.repository.js";
+import { refreshSummaries } from "./person-summary.js";
+
+/** A list row reads identity; the detention and listing fields audit their own classes when selected. */
+const CASELOAD_DATA_CLASSES: DataClass[] = ["IDENTITY"];
+
+function filterFrom(ctx: RequestContext, args: PersonsArgs): PersonFilter {
+  const f = args.filter ?? {};
+  const search = f.search?.trim() ?? null;
+  if (search !== null && search.length > SEARCH_MAX_LENGTH)
+    throw badUserInput(`search must be at most ${SEARCH_MAX_LENGTH} characters`, "filter.search");
+  const establishmentIds =
+    f.establishmentIds?.map((id) => {
+      const uuid = uuidOf(id, "Establishment");
+      if (uuid === null) throw badUserInput("not an establishment ID", "filter.establishmentIds");
+      return uuid;
+    }) ?? null;
+  return {
+    search: search === "" ? null : search,
+    categories: f.categories ?? null,
+    establishmentIds,
+    detentionStatuses: f.detentionStatuses ?? null,
+    listed: f.listed ?? null,
+    screeningDueBefore: f.screeningOverdue === true ? ctx.today : null,
+  };
+}
+
+/** A page of the persons the actor may see. The search itself and every person listed are audited. */
+export async function listVisiblePersons(
+  ctx: RequestContext,
+  args: PersonsArgs,
+): Promise<Page<VisiblePerson>> {
+  const actor = requireActor(ctx);
+  const limit = pageSize(args.first);
+  const filter = filterFrom(ctx, args);
+  const order: PersonOrderInput = args.orderBy ?? ({ field: "NAME", direction: "ASC" } as PersonOrderInput);
+  const keyCount = order.field === "NAME" ? 2 : 3;
+  const after = args.after ? decodeCursor(args.after, keyCount) : null;
+  const scope = scopeOf(actor);
+  const tx = await ctx.tx.get();
+  const rows = await listPersons(tx, {
+    scope,
+    filter,
+    sort: { field: order.field, direction: order.direction },
+    after,
+    limit: limit + 1,
+    language: actor.language,
+  });
+  const items = rows.slice(0, limit);
+  ctx.audit.record({
+    operation: "SEARCH",
+    details: {
+      search: filter.search,
+      filter: { ...args.filter, search: undefined },
+      orderBy: order,
+      returned: items.length,
+    },
+  });
+  ctx.audit.readMany(
+    items.map((r) => r.person.id),
+    CASELOAD_DATA_CLASSES,
+  );
+  for (const r of items)
+    ctx.loaders.visiblePerson.prime(r.person.id, { person: r.person, summary: r.summary });
+  return {
+    items: items.map((r) => ({
+      node: { person: r.person, summary: r.summary },
+      cursor: encodeCursor(r.sortKey),
+    })),
+    hasNextPage: rows.length > limit,
+    hasPreviousPage: after !== null,
+    count: () => countPersons(tx, scope, filter),
+  };
+}
+
+/** One person, or null exactly as for an unknown ID when the person is outside the actor's scope. */
+export async function findVisiblePerson(ctx: RequestContext, id: string): Promise<VisiblePerson | null> {
+  requireActor(ctx);
+  const uuid = uuidOf(id, "Person");
+  if (uuid === null) return null;
+  const visible = await loadVisiblePerson(ctx, uuid);
+  if (visible !== null) ctx.audit.read(uuid, ["IDENTITY"]);
+  return visible;
+}
+
+export function registerPerson(
+  ctx: RequestContext,
+  input: PersonRegisterInput,
+): Promise<MutationOutcome<string>> {
+  const actor = requireAction(ctx, "PERSON_REGISTER");
+  return runMutation(ctx, async (tx) => {
+    const person = parseInput(personRegisterSchema, {
+      familyName: input.familyName,
+      givenNames: input.givenNames,
+      aliases: input.aliases ?? [],
+      dateOfBirth: input.dateOfBirth,
+      sex: input.sex,
+      nationalities: input.nationalities,
+      languageCommunity: input.languageCommunity,
+      returnee: input.returnee ?? false,
+      failedTraveller: input.failedTraveller ?? false,
+      ideology: input.ideology ?? null,
+    });
+    if (person.dateOfBirth > ctx.today) reject("dateOfBirth", "must not be in the future");
+    const admission = input.admission ?? null;
+    if (admission === null && scopeOf(actor).kind !== "ALL")
+      reject("admission", "is required: you only see persons placed with your agency");
+
+    const year = (admission?.admittedOn ?? ctx.today).slice(0, 4);
+    const reference = `CX-${year}-${String(await nextReferenceNumber(tx)).padStart(4, "0")}`;
+    const names = [person.familyName, person.givenNames, ...person.aliases];
+    const inserted = await insertPerson(tx, {
+      ...person,
+      reference,
+      sortName: foldName(`${person.familyName} ${person.givenNames}`),
+      searchText: foldName(names.join(" | ")),
+      createdBy: actor.userId,
+    });
+    if (admission !== null) await admitPerson(ctx, tx, actor, inserted, admission, "admission.");
+    await refreshSummaries(tx, [inserted.id]);
+    ctx.audit.record({
+      operation: "CREATE",
+      personId: inserted.id,
+      dataClasses: admission === null ? ["IDENTITY"] : ["IDENTITY", "DETENTION"],
+      details: { mutation: "personRegister" },
+    });
+    return inserted.id;
+  });
+}

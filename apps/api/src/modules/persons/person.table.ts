@@ -1,0 +1,86 @@
+import {
+  DetentionStatus,
+  Ideology,
+  JudicialDistrict,
+  LanguageCommunity,
+  LegacyCategory,
+  type ListingLabel,
+  Sex,
+} from "@continuum/domain";
+import { sql } from "drizzle-orm";
+import { boolean, date, index, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { enumCheck, id, recorded, version } from "../../db/columns.js";
+import { establishmentUnits, establishments } from "../establishments/establishment.table.js";
+
+/** Numbers case references of persons registered through the API (the demo population uses lower numbers). */
+export const personReferenceSeq = pgSequence("person_reference_seq", { startWith: 5000 });
+
+export const persons = pgTable(
+  "persons",
+  {
+    id: id(),
+    /** Internal case reference (CX-YYYY-NNNN); never a national number. */
+    reference: text().notNull().unique(),
+    familyName: text().notNull(),
+    givenNames: text().notNull(),
+    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    dateOfBirth: date({ mode: "string" }).notNull(),
+    sex: text().notNull().$type<Sex>(),
+    nationalities: text().array().notNull(),
+    languageCommunity: text().notNull().$type<LanguageCommunity>(),
+    returnee: boolean().notNull().default(false),
+    failedTraveller: boolean().notNull().default(false),
+    ideology: text().$type<Ideology>(),
+    /** Lower-case, accent-free "family given" used for sorting by name. */
+    sortName: text().notNull(),
+    /** Lower-case, accent-free names and aliases, searched with a trigram index. */
+    searchText: text().notNull(),
+    ...recorded(),
+    version: version(),
+  },
+  (t) => [
+    enumCheck("persons_sex_check", t.sex, Object.values(Sex)),
+    enumCheck("persons_language_community_check", t.languageCommunity, Object.values(LanguageCommunity)),
+    enumCheck("persons_ideology_check", t.ideology, Object.values(Ideology)),
+    index("persons_sort_name_idx").on(sql`${t.sortName} collate "C"`, t.id),
+    index("persons_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/**
+ * The current state of each case, derived from the history tables in the same transaction as every
+ * change (see person-summary.repository.ts). It makes the caseload's filters and sorts indexable;
+ * history questions ("as of") read the history tables, never this projection.
+ */
+export const personCaseSummaries = pgTable(
+  "person_case_summaries",
+  {
+    personId: uuid()
+      .primaryKey()
+      .references(() => persons.id),
+    detentionStatus: text().notNull().$type<DetentionStatus>(),
+    currentEpisodeId: uuid(),
+    admittedOn: date({ mode: "string" }),
+    establishmentId: uuid().references(() => establishments.id),
+    unitId: uuid().references(() => establishmentUnits.id),
+    category: text().$type<LegacyCategory>(),
+    labels: text().array().notNull().$type<ListingLabel[]>().default(sql`'{}'::text[]`),
+    /** Since when the current category and labels hold (start of the open listing period). */
+    categorySince: date({ mode: "string" }),
+    lastScreenedOn: date({ mode: "string" }),
+    nextScreeningDueOn: date({ mode: "string" }),
+    releasedOn: date({ mode: "string" }),
+    releaseJudicialDistrict: text().$type<JudicialDistrict>(),
+    releaseMunicipality: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    enumCheck("person_case_summaries_status_check", t.detentionStatus, Object.values(DetentionStatus)),
+    enumCheck("person_case_summaries_category_check", t.category, Object.values(LegacyCategory)),
+    index("person_case_summaries_establishment_idx").on(t.establishmentId),
+    index("person_case_summaries_category_idx").on(t.category),
+    index("person_case_summaries_due_idx").on(t.nextScreeningDueOn),
+    index("person_case_summaries_release_district_idx").on(t.releaseJudicialDistrict),
+    index("person_case_summaries_release_municipality_idx").on(t.releaseMunicipality),
+  ],
+);

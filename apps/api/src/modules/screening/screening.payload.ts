@@ -1,0 +1,19 @@
+import { Field, ObjectType } from "type-graphql";
+import { UserError } from "../../graphql/user-error.js";
+import { PersonType } from "../persons/person.type.js";
+import { ScreeningType } from "./screening.type.js";
+
+@ObjectType({ description: "Result of screeningRecord." })
+export class ScreeningRecordPayload {
+  @Field(() => ScreeningType, { nullable: true, description: "The recorded screening; null when refused." })
+  screening: ScreeningType | null;
+
+  @Field(() => PersonType, {
+    nullable: true,
+    description: "The person after the screening (listing, next due date).",
+  })
+  person: PersonType | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

@@ -1,0 +1,86 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../graphql/context.js";
+import { Rule } from "../../graphql/rule.js";
+import { AgencyType } from "../agencies/agency.type.js";
+import { PersonType } from "../persons/person.type.js";
+import { personAfterChange, personOf } from "../persons/person-lookup.js";
+import { UserType } from "../users/user.type.js";
+import { ScreeningRecordInput } from "./screening.input.js";
+import { ScreeningRecordPayload } from "./screening.payload.js";
+import { recordScreening } from "./screening.service.js";
+import { ListingPeriodType, ListingType, ScreeningType } from "./screening.type.js";
+
+@Resolver(() => ScreeningType)
+export class ScreeningResolver {
+  @FieldResolver(() => PersonType, { nullable: true })
+  person(@Root() screening: ScreeningType, @Ctx() ctx: RequestContext): Promise<PersonType | null> {
+    return personOf(ctx, screening.personUuid);
+  }
+
+  @FieldResolver(() => AgencyType, { description: "The agency that screened." })
+  async agency(@Root() screening: ScreeningType, @Ctx() ctx: RequestContext): Promise<AgencyType> {
+    const agency = await ctx.loaders.agency.load(screening.agencyUuid);
+    if (agency === null) throw new Error(`screening ${screening.uuid} refers to a missing agency`);
+    return AgencyType.from(agency);
+  }
+
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description: "Who recorded it (null for migrated history).",
+  })
+  async recordedBy(@Root() screening: ScreeningType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
+    if (screening.createdByUuid === null) return null;
+    const user = await ctx.loaders.user.load(screening.createdByUuid);
+    return user === null ? null : UserType.from(user);
+  }
+
+  @Mutation(() => ScreeningRecordPayload, {
+    nullable: true,
+    description: "Records a screening and applies its outcome to the CelEx listing (CelEx analysts).",
+  })
+  @Rule("WRITE")
+  async screeningRecord(
+    @Arg("input", () => ScreeningRecordInput) input: ScreeningRecordInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ScreeningRecordPayload> {
+    const { result, userErrors } = await recordScreening(ctx, input);
+    return Object.assign(new ScreeningRecordPayload(), {
+      screening: result === null ? null : ScreeningType.from(result),
+      person: result === null ? null : await personAfterChange(ctx, result.personId),
+      userErrors,
+    });
+  }
+}
+
+@Resolver(() => ListingPeriodType)
+export class ListingPeriodResolver {
+  @FieldResolver(() => ScreeningType, {
+    nullable: true,
+    description: "The screening that opened this period.",
+  })
+  async screening(
+    @Root() period: ListingPeriodType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ScreeningType | null> {
+    if (period.screeningUuid === null) return null;
+    const screenings = await ctx.loaders.screeningsOfPerson.load(period.personUuid);
+    const screening = screenings.find((s) => s.id === period.screeningUuid);
+    return screening === undefined ? null : ScreeningType.from(screening);
+  }
+}
+
+@Resolver(() => ListingType)
+export class ListingResolver {
+  @FieldResolver(() => ListingPeriodType, {
+    nullable: true,
+    description: "The listing just before this one, when the category or labels changed without a gap.",
+  })
+  async previous(
+    @Root() listing: ListingType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ListingPeriodType | null> {
+    const periods = await ctx.loaders.listingPeriodsOfPerson.load(listing.personUuid);
+    const previous = periods.find((p) => p.validTo === listing.since);
+    return previous === undefined ? null : ListingPeriodType.from(previous);
+  }
+}

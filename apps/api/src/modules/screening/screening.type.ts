@@ -1,0 +1,128 @@
+import { LegacyCategory, ListingLabel, ScreeningOutcome, ScreeningSource } from "@continuum/domain";
+import { Field, ObjectType } from "type-graphql";
+import { connectionOf } from "../../graphql/connection.js";
+import { toGlobalId } from "../../graphql/global-id.js";
+import { Node } from "../../graphql/node.js";
+import { DateScalar, DateTimeScalar } from "../../graphql/scalars.js";
+import type { ListingPeriodRecord, ScreeningRecord } from "./screening.repository.js";
+
+@ObjectType("Screening", {
+  implements: Node,
+  description:
+    "A CelEx screening: is this inmate a CelEx inmate, in which category, and when is the next one due.",
+})
+export class ScreeningType extends Node {
+  uuid: string;
+  personUuid: string;
+  agencyUuid: string;
+  createdByUuid: string | null;
+
+  @Field(() => DateScalar)
+  screenedOn: string;
+
+  @Field(() => ScreeningOutcome)
+  outcome: ScreeningOutcome;
+
+  @Field(() => LegacyCategory, {
+    nullable: true,
+    description: "The category decided (LISTED, CHANGED, MAINTAINED).",
+  })
+  category: LegacyCategory | null;
+
+  @Field(() => [ListingLabel])
+  labels: ListingLabel[];
+
+  @Field(() => [ScreeningSource], { description: "Sources consulted." })
+  sources: ScreeningSource[];
+
+  @Field({ description: "Short reasons for the outcome." })
+  rationale: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The next screening date the screener scheduled, if any.",
+  })
+  nextDueOn: string | null;
+
+  @Field(() => DateTimeScalar, { description: "When it was recorded." })
+  recordedAt: Date;
+
+  static from(r: ScreeningRecord): ScreeningType {
+    return Object.assign(new ScreeningType(), {
+      id: toGlobalId("Screening", r.id),
+      uuid: r.id,
+      personUuid: r.personId,
+      agencyUuid: r.agencyId,
+      createdByUuid: r.createdBy,
+      screenedOn: r.screenedOn,
+      outcome: r.outcome,
+      category: r.category,
+      labels: r.labels,
+      sources: r.sources,
+      rationale: r.rationale,
+      nextDueOn: r.nextDueOn,
+      recordedAt: r.createdAt,
+    });
+  }
+}
+
+export const ScreeningConnection = connectionOf(
+  ScreeningType,
+  "Screening",
+  "A page of screenings, newest first.",
+);
+
+@ObjectType("ListingPeriod", {
+  implements: Node,
+  description: "An interval during which a person was on the CelEx list with one category and set of labels.",
+})
+export class ListingPeriodType extends Node {
+  uuid: string;
+  personUuid: string;
+  screeningUuid: string | null;
+
+  @Field(() => LegacyCategory)
+  category: LegacyCategory;
+
+  @Field(() => [ListingLabel])
+  labels: ListingLabel[];
+
+  @Field(() => DateScalar)
+  validFrom: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Exclusive end; null while it holds." })
+  validTo: string | null;
+
+  static from(r: ListingPeriodRecord): ListingPeriodType {
+    return Object.assign(new ListingPeriodType(), {
+      id: toGlobalId("ListingPeriod", r.id),
+      uuid: r.id,
+      personUuid: r.personId,
+      screeningUuid: r.screeningId,
+      category: r.category,
+      labels: r.labels,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+    });
+  }
+}
+
+@ObjectType("Listing", { description: "A person's current CelEx listing." })
+export class ListingType {
+  personUuid: string;
+
+  @Field(() => LegacyCategory)
+  category: LegacyCategory;
+
+  @Field(() => [ListingLabel])
+  labels: ListingLabel[];
+
+  @Field(() => DateScalar, { description: "Since when this category and these labels hold." })
+  since: string;
+
+  @Field(() => LegacyCategory, {
+    nullable: true,
+    description: "The category before, if the person was listed just before.",
+  })
+  previousCategory: LegacyCategory | null;
+}

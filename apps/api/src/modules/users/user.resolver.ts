@@ -1,0 +1,59 @@
+import { isAdministrator } from "@continuum/domain";
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../graphql/context.js";
+import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import { badUserInput } from "../../graphql/errors.js";
+import { Rule } from "../../graphql/rule.js";
+import { AgencyType } from "../agencies/agency.type.js";
+import { countUsers, listUsers } from "./user.repository.js";
+import { UserConnection, UserType } from "./user.type.js";
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Query(() => UserConnection, { description: "User accounts, by e-mail (administrators)." })
+  @Rule("ADMIN")
+  async users(
+    @Arg("first", () => Int) first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("search", () => String, { nullable: true, description: "Part of an e-mail or a name." }) search:
+      | string
+      | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InstanceType<typeof UserConnection>> {
+    const limit = pageSize(first);
+    if (search !== null && search.length > 100)
+      throw badUserInput("search must be at most 100 characters", "search");
+    const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0)
+      throw badUserInput("after is not a cursor of this list", "after");
+    const tx = await ctx.tx.get();
+    const rows = await listUsers(tx, search, limit + 1, offset);
+    const items = rows.slice(0, limit);
+    return UserConnection.fromPage({
+      items: items.map((u, i) => ({
+        node: UserType.from(u),
+        cursor: encodeCursor([String(offset + i + 1)]),
+      })),
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: offset > 0,
+      count: () => countUsers(tx, search),
+    });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "E-mail address: shown to the user themself and to administrators only.",
+  })
+  email(@Root() user: UserType, @Ctx() ctx: RequestContext): string | null {
+    const actor = ctx.actor;
+    if (actor === null) return null;
+    return actor.userId === user.uuid || isAdministrator(actor) ? user.emailAddress : null;
+  }
+
+  @FieldResolver(() => AgencyType)
+  async agency(@Root() user: UserType, @Ctx() ctx: RequestContext): Promise<AgencyType> {
+    const agency = await ctx.loaders.agency.load(user.agencyUuid);
+    if (agency === null) throw new Error(`user ${user.uuid} refers to a missing agency`);
+    return AgencyType.from(agency);
+  }
+}

@@ -1,0 +1,236 @@
+import { type IsoDate, todayIso } from "@continuum/domain";
+import { eq } from "drizzle-orm";
+import type { Logger } from "pino";
+import { hashPassword } from "../auth/secrets.js";
+import type { Database, Tx } from "../db/client.js";
+import { newId } from "../db/columns.js";
+import { agencies } from "../modules/agencies/agency.table.js";
+import { detentionEpisodes, placements } from "../modules/detention/detention.table.js";
+import {
+  establishmentPopulations,
+  establishmentUnits,
+  establishments,
+} from "../modules/establishments/establishment.table.js";
+import { foldName } from "../modules/persons/person.repository.js";
+import { persons } from "../modules/persons/person.table.js";
+import { refreshSummaries } from "../modules/persons/person-summary.js";
+import { listingPeriods, screenings } from "../modules/screening/screening.table.js";
+import { users } from "../modules/users/user.table.js";
+import { DEMO_AGENCIES, demoUsers } from "./directory.js";
+import { seedEstablishments } from "./population/establishments.js";
+import { generatePopulation } from "./population/generate.js";
+import type { PopulationPlan } from "./population/types.js";
+
+export interface SeedOptions {
+  demoPassword: string;
+  /** The date the demo history runs up to; defaults to today. */
+  today?: IsoDate;
+  /** A precomputed hash of the demo password (tests reuse one to skip argon2's cost). */
+  passwordHash?: string;
+  /** Write only agencies and users, not the population (tests that build their own cases). */
+  directoryOnly?: boolean;
+  logger?: Logger;
+}
+
+export interface SeedResult {
+  created: boolean;
+  agencies: number;
+  users: number;
+  persons: number;
+}
+
+const BATCH = 1000;
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/**
+ * Loads the fictional demo data once: agencies and their demo accounts, then the generated
+ * population with its whole history. Idempotent: does nothing when the demo agencies exist.
+ * All in one transaction, so a failed seed leaves nothing half-written.
+ */
+export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedResult> {
+  const [existing] = await database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "celex"));
+  if (existing !== undefined) return { created: false, agencies: 0, users: 0, persons: 0 };
+
+  const today = options.today ?? todayIso();
+  const plan = options.directoryOnly ? null : generatePopulation(today);
+  const passwordHash = options.passwordHash ?? (await hashPassword(options.demoPassword));
+  return database.db.transaction(async (tx) => {
+    const establishmentIds = await writeEstablishments(tx);
+    if (plan !== null) await writePopulationFigures(tx, plan, establishmentIds);
+    const directory = await writeDirectory(tx, establishmentIds, passwordHash);
+    const personCount = plan === null ? 0 : await writePopulation(tx, plan, establishmentIds, directory);
+    options.logger?.info({ persons: personCount, users: directory.userCount }, "demo data written");
+    return { created: true, agencies: DEMO_AGENCIES.length, users: directory.userCount, persons: personCount };
+  });
+}
+
+/** Writes the reference establishments and units; returns their IDs by key ("ittre", "ittre/ittre-dradex"). */
+async function writeEstablishments(tx: Tx): Promise<Map<string, string>> {
+  const reference = seedEstablishments();
+  const ids = new Map<string, string>();
+  const unitIds = new Map<string, string>();
+  for (const e of reference) {
+    ids.set(e.key, newId());
+    for (const u of e.units) unitIds.set(`${e.key}/${u.key}`, newId());
+  }
+  await tx.insert(establishments).values(
+    reference.map((e) => ({
+      id: ids.get(e.key) as string,
+      code: e.code,
+      nameFr: e.nameFr,
+      nameNl: e.nameNl,
+      city: e.city,
+      judicialDistrict: e.judicialDistrict,
+      capacity: e.capacity,
+      holdsWomen: e.holdsWomen,
+      openedOn: e.openedOn,
+      closedOn: e.closedOn,
+    })),
+  );
+  await tx.insert(establishmentUnits).values(
+    reference.flatMap((e) =>
+      e.units.map((u) => ({
+        id: unitIds.get(`${e.key}/${u.key}`) as string,
+        establishmentId: ids.get(e.key) as string,
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        capacity: u.capacity,
+      })),
+    ),
+  );
+  for (const [key, id] of unitIds) ids.set(key, id);
+  return ids;
+}
+
+async function writePopulationFigures(tx: Tx, plan: PopulationPlan, ids: Map<string, string>): Promise<void> {
+  await insertInBatches(plan.populationFigures, (batch) =>
+    tx.insert(establishmentPopulations).values(
+      batch.map((f) => ({
+        establishmentId: ids.get(f.establishmentKey) as string,
+        on: f.on,
+        population: f.population,
+        womenPopulation: f.womenPopulation,
+      })),
+    ),
+  );
+}
+
+interface Directory {
+  celexAgencyId: string;
+  celexScreenerId: string;
+  userCount: number;
+}
+
+async function writeDirectory(tx: Tx, placeIds: Map<string, string>, passwordHash: string): Promise<Directory> {
+  const agencyIds = new Map(DEMO_AGENCIES.map((a) => [a.code, newId()]));
+  await tx.insert(agencies).values(
+    DEMO_AGENCIES.map((a) => ({
+      id: agencyIds.get(a.code) as string,
+      code: a.code,
+      name: a.name,
+      kind: a.kind,
+      establishmentId: a.establishmentKey === undefined ? null : (placeIds.get(a.establishmentKey) ?? null),
+      judicialDistrict: a.judicialDistrict ?? null,
+      municipality: a.municipality ?? null,
+      contactEmail: `contact.${a.code}@continuum.example`,
+    })),
+  );
+  const accounts = demoUsers().map((u) => ({ ...u, id: newId() }));
+  await tx.insert(users).values(
+    accounts.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      agencyId: agencyIds.get(u.agencyCode) as string,
+      roles: u.roles,
+      language: u.language,
+      passwordHash: u.isServiceAccount ? null : passwordHash,
+      isServiceAccount: u.isServiceAccount,
+    })),
+  );
+  const screener = accounts.find((u) => u.email.startsWith("celex.analyst@"));
+  return {
+    celexAgencyId: agencyIds.get("celex") as string,
+    celexScreenerId: screener?.id as string,
+    userCount: accounts.length,
+  };
+}
+
+async function writePopulation(
+  tx: Tx,
+  plan: PopulationPlan,
+  placeIds: Map<string, string>,
+  directory: Directory,
+): Promise<number> {
+  const personRows: (typeof persons.$inferInsert)[] = [];
+  const episodeRows: (typeof detentionEpisodes.$inferInsert)[] = [];
+  const placementRows: (typeof placements.$inferInsert)[] = [];
+  const screeningRows: (typeof screenings.$inferInsert)[] = [];
+  const periodRows: (typeof listingPeriods.$inferInsert)[] = [];
+
+  for (const p of plan.persons) {
+    const personId = newId();
+    personRows.push({
+      id: personId,
+      reference: p.reference,
+      familyName: p.familyName,
+      givenNames: p.givenNames,
+      aliases: p.aliases,
+      dateOfBirth: p.dateOfBirth,
+      sex: p.sex,
+      nationalities: p.nationalities,
+      languageCommunity: p.languageCommunity,
+      returnee: p.returnee,
+      failedTraveller: p.failedTraveller,
+      ideology: p.ideology,
+      sortName: foldName(`${p.familyName} ${p.givenNames}`),
+      searchText: foldName([p.familyName, p.givenNames, ...p.aliases].join(" | ")),
+    });
+    const episodeIds = p.episodes.map(() => newId());
+    p.episodes.forEach((e, i) => {
+      const { placements: episodePlacements, ...episode } = e;
+      episodeRows.push({ id: episodeIds[i] as string, personId, ...episode });
+      for (const pl of episodePlacements)
+        placementRows.push({
+          personId,
+          episodeId: episodeIds[i] as string,
+          establishmentId: placeIds.get(pl.establishmentKey) as string,
+          unitId: pl.unitKey === null ? null : (placeIds.get(`${pl.establishmentKey}/${pl.unitKey}`) as string),
+          validFrom: pl.validFrom,
+          validTo: pl.validTo,
+          reason: pl.reason,
+        });
+    });
+    const screeningIdByDate = new Map<string, string>();
+    for (const s of p.screenings) {
+      const episodeIndex = p.episodes.findIndex(
+        (e) => e.admittedOn <= s.screenedOn && (e.releasedOn === null || s.screenedOn <= e.releasedOn),
+      );
+      const id = newId();
+      if (s.outcome === "LISTED" || s.outcome === "CHANGED") screeningIdByDate.set(s.screenedOn, id);
+      screeningRows.push({
+        id,
+        personId,
+        episodeId: episodeIds[episodeIndex] as string,
+        ...s,
+        agencyId: directory.celexAgencyId,
+        createdBy: directory.celexScreenerId,
+      });
+    }
+    for (const l of p.listing)
+      periodRows.push({ personId, ...l, screeningId: screeningIdByDate.get(l.validFrom) ?? null });
+  }
+
+  await insertInBatches(personRows, (b) => tx.insert(persons).values(b));
+  await insertInBatches(episodeRows, (b) => tx.insert(detentionEpisodes).values(b));
+  await insertInBatches(placementRows, (b) => tx.insert(placements).values(b));
+  await insertInBatches(screeningRows, (b) => tx.insert(screenings).values(b));
+  await insertInBatches(periodRows, (b) => tx.insert(listingPeriods).values(b));
+  const ids = personRows.map((p) => p.id as string);
+  for (let i = 0; i < ids.length; i += BATCH) await refreshSummaries(tx, ids.slice(i, i + BATCH));
+  return personRows.length;
+}

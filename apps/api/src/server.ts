@@ -1,0 +1,201 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { todayIso } from "@continuum/domain";
+import { pino, type Logger } from "pino";
+import { AuditLog } from "./access/audit.js";
+import { scopeOf } from "./access/policy.js";
+import type { Actor } from "./auth/actor.js";
+import { authenticate } from "./auth/auth.service.js";
+import type { Config } from "./config.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { newId } from "./db/columns.js";
+import { RequestTransaction } from "./db/request-transaction.js";
+import type { RequestContext } from "./graphql/context.js";
+import { ErrorCode } from "./graphql/errors.js";
+import { createLoaders } from "./graphql/loaders.js";
+import { formatError, introspectionNeedsActorPlugin, requestTransactionPlugin } from "./graphql/plugins.js";
+import { graphqlSchema } from "./graphql/schema.js";
+
+export const MAX_BODY_BYTES = 1_000_000;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface ContinuumServer {
+  config: Config;
+  database: Database;
+  apollo: ApolloServer<RequestContext>;
+  http: Server;
+  logger: Logger;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the database. */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** Use an already open database (tests share one per worker); otherwise open one from the config. */
+  database?: Database;
+  logger?: Logger;
+}
+
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return (trustProxy && first) || req.socket.remoteAddress || "unknown";
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+function clientError(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+}
+
+/** Builds the API: database, GraphQL schema, Apollo and the HTTP server (not yet listening). */
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<ContinuumServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const database = options.database ?? (await openDatabase(config.database));
+  const production = config.env === "production";
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await graphqlSchema(),
+    plugins: [requestTransactionPlugin(logger), introspectionNeedsActorPlugin],
+    formatError: formatError(logger, !production),
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: false,
+  });
+  await apollo.start();
+
+  function createContext(req: IncomingMessage, actor: Actor | null, requestId: string): RequestContext {
+    const tx = new RequestTransaction(database.db, async () => undefined);
+    const ctx: RequestContext = {
+      requestId,
+      actor,
+      ip: clientAddress(req, config.trustProxy),
+      userAgent: req.headers["user-agent"] ?? null,
+      today: todayIso(),
+      config,
+      database,
+      tx,
+      audit: new AuditLog(requestId, {
+        userId: actor?.userId ?? null,
+        tokenId: actor?.tokenId ?? null,
+        agencyId: actor?.agencyId ?? null,
+      }),
+      loaders: createLoaders(
+        () => tx.get(),
+        () => scopeOf(ctx.actor),
+      ),
+      responseCookies: [],
+    };
+    return ctx;
+  }
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const method = (req.method ?? "GET").toUpperCase();
+    if (method !== "GET" && method !== "POST") {
+      res.writeHead(405, { allow: "GET, POST" }).end();
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let body: unknown;
+    if (method === "POST") {
+      const raw = await readBody(req);
+      if (raw === null)
+        return clientError(res, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      if ((headers.get("content-type") ?? "").includes("application/json")) {
+        try {
+          body = raw === "" ? {} : JSON.parse(raw);
+        } catch {
+          return clientError(res, 400, "The request body is not valid JSON.");
+        }
+      } else body = raw;
+    }
+
+    let ctx: RequestContext | null = null;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: async () => {
+        const actor = await authenticate(database, {
+          authorization: headers.get("authorization") ?? null,
+          cookieHeader: headers.get("cookie") ?? null,
+        });
+        ctx = createContext(req, actor, requestId);
+        return ctx;
+      },
+    });
+    const outgoing: Record<string, string | string[]> = { "x-request-id": requestId };
+    for (const [key, value] of response.headers) outgoing[key] = value;
+    const cookies = (ctx as RequestContext | null)?.responseCookies ?? [];
+    if (cookies.length > 0) outgoing["set-cookie"] = cookies;
+    res.writeHead(response.status ?? 200, outgoing);
+    if (response.body.kind === "complete") res.end(response.body.string);
+    else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  const http = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://api.invalid");
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : newId();
+    try {
+      if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/readyz") {
+        try {
+          await database.ping();
+          return sendJson(res, 200, { status: "ready", database: database.kind });
+        } catch {
+          return sendJson(res, 503, { status: "unavailable", database: database.kind });
+        }
+      }
+      if (url.pathname === "/graphql") return await handleGraphQL(req, res, url, requestId);
+      return sendJson(res, 404, { error: "Not found. The API is at /graphql." });
+    } catch (error) {
+      logger.error({ err: error, requestId }, "request failed");
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [
+            { message: "Internal server error.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+          ],
+        });
+      else res.end();
+    }
+  });
+
+  return {
+    config,
+    database,
+    apollo,
+    http,
+    logger,
+    async close() {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      const grace = setTimeout(() => http.closeAllConnections(), config.shutdownGraceMs);
+      await closed;
+      clearTimeout(grace);
+      await apollo.stop();
+      if (options.database === undefined) await database.close();
+    },
+  };
+}
