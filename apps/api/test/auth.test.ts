@@ -1,0 +1,204 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../src/auth/secrets.js";
+import { queryRows } from "../src/db/client.js";
+import { EMAIL } from "./fixtures.js";
+import { DEMO_PASSWORD, GraphQLClient, startTestApp, type TestApp } from "./harness.js";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { user { displayName email } userErrors { field message code } } }`;
+
+async function rawLogin(email: string, password: string, ip = "198.51.100.7") {
+  return fetch(`${app.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
+  });
+}
+
+describe("logging in", () => {
+  it("sets an HttpOnly, SameSite session cookie and the user is then known", async () => {
+    const res = await rawLogin(EMAIL("dgepi.director"), DEMO_PASSWORD);
+    const cookie = res.headers.getSetCookie()[0] ?? "";
+    expect(cookie).toMatch(/^continuum_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const body = (await res.json()) as { data: { login: { user: { email: string } } } };
+    expect(body.data.login.user.email).toBe(EMAIL("dgepi.director"));
+    const client = new GraphQLClient(app.url, { cookie: cookie.split(";")[0] as string });
+    expect((await client.data<{ me: { email: string } }>("{ me { email } }")).me.email).toBe(
+      EMAIL("dgepi.director"),
+    );
+  });
+
+  it("answers the same generic message for a wrong password and an unknown account, and sets no cookie", async () => {
+    const wrong = await rawLogin(EMAIL("vsse.officer"), "not-the-password", "198.51.100.8");
+    const unknown = await rawLogin(EMAIL("nobody.here"), "not-the-password", "198.51.100.8");
+    for (const res of [wrong, unknown]) {
+      expect(res.headers.getSetCookie()).toEqual([]);
+      const body = (await res.json()) as { data: { login: { user: null; userErrors: unknown[] } } };
+      expect(body.data.login).toEqual({
+        user: null,
+        userErrors: [{ field: null, message: "E-mail address or password is incorrect.", code: "INVALID" }],
+      });
+    }
+  });
+
+  it("throttles an account after five failures, even with the right password", async () => {
+    for (let i = 0; i < 5; i += 1)
+      await rawLogin(EMAIL("police.officer"), "wrong-password", `203.0.113.${i}`);
+    const res = await rawLogin(EMAIL("police.officer"), DEMO_PASSWORD, "203.0.113.99");
+    const body = (await res.json()) as { data: { login: { userErrors: { code: string }[] } } };
+    expect(body.data.login.userErrors[0]?.code).toBe("RATE_LIMITED");
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("throttles an address that tries many accounts", async () => {
+    for (let i = 0; i < 30; i += 1) await rawLogin(EMAIL(`guess${i}`), "wrong-password", "192.0.2.50");
+    const res = await rawLogin(EMAIL("cuta.analyst"), DEMO_PASSWORD, "192.0.2.50");
+    const body = (await res.json()) as { data: { login: { userErrors: { code: string }[] } } };
+    expect(body.data.login.userErrors[0]?.code).toBe("RATE_LIMITED");
+  });
+
+  it("stores passwords as argon2id hashes", async () => {
+    expect(await hashPassword("anything")).toMatch(/^\$argon2id\$/);
+    const [row] = await queryRows<{ password_hash: string }>(
+      app.database.db,
+      sql`select password_hash from users where email = ${EMAIL("celex.analyst")}`,
+    );
+    expect(row?.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("ends the session on logout: the old cookie no longer works", async () => {
+    const client = await app.login(EMAIL("prosecutor.officer"));
+    const out = await client.data<{ logout: { loggedOut: boolean } }>("mutation { logout { loggedOut } }");
+    expect(out.logout.loggedOut).toBe(true);
+    expect((await client.data<{ me: null }>("{ me { email } }")).me).toBeNull();
+    const res = await client.request("{ persons(first: 1) { totalCount } }");
+    expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("remembers the chosen language", async () => {
+    const client = await app.login(EMAIL("prison-ittre.officer"));
+    await client.data(`mutation { userPreferencesUpdate(input: { language: NL }) { user { language } } }`);
+    const again = await app.login(EMAIL("prison-ittre.officer"));
+    expect((await again.data<{ me: { language: string } }>("{ me { language } }")).me.language).toBe("NL");
+  });
+});
+
+describe("anonymous requests get nothing but login", () => {
+  it("refuses persons with UNAUTHENTICATED", async () => {
+    const res = await app.anonymous.request("{ persons(first: 5) { totalCount } }");
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses introspection and node()", async () => {
+    const schema = await app.anonymous.request("{ __schema { types { name } } }");
+    expect(schema.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const node = await app.anonymous.request(`{ node(id: "x") { id } }`);
+    expect(node.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await app.anonymous.data<{ me: null }>("{ me { email } }")).me).toBeNull();
+  });
+});
+
+const CREATE_TOKEN = `mutation($input: ApiTokenCreateInput!) {
+  apiTokenCreate(input: $input) { token apiToken { id tokenPrefix scopes account { email } } userErrors { field message code } } }`;
+
+async function userId(admin: GraphQLClient, email: string): Promise<string> {
+  const data = await admin.data<{ users: { edges: { node: { id: string; email: string } }[] } }>(
+    "query($s: String) { users(first: 5, search: $s) { edges { node { id email } } } }",
+    { s: email },
+  );
+  const found = data.users.edges.find((e) => e.node.email === email);
+  if (found === undefined) throw new Error(`no user ${email}`);
+  return found.node.id;
+}
+
+describe("API tokens", () => {
+  const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
+
+  it("an administrator creates one; it is shown once, stored only as a hash, and works as a bearer token", async () => {
+    const admin = await app.login(EMAIL("admin"));
+    const account = await userId(admin, EMAIL("celex.integration"));
+    const created = await admin.data<{
+      apiTokenCreate: {
+        token: string;
+        apiToken: { id: string; tokenPrefix: string; account: { email: string } };
+      };
+    }>(CREATE_TOKEN, {
+      input: { userId: account, name: "Prison system sync", scopes: ["READ"], expiresAt: inAMonth() },
+    });
+    const token = created.apiTokenCreate.token;
+    expect(token).toMatch(/^ctm_[A-Za-z0-9_-]{43}$/);
+    expect(created.apiTokenCreate.apiToken.tokenPrefix).toBe(token.slice(0, 12));
+
+    const stored = await queryRows<{ token_hash: string }>(
+      app.database.db,
+      sql`select token_hash from api_tokens`,
+    );
+    expect(stored.map((r) => r.token_hash)).toEqual([createHash("sha256").update(token).digest("hex")]);
+    const listed = await admin.data<{ apiTokens: { edges: { node: Record<string, unknown> }[] } }>(
+      "{ apiTokens(first: 10) { edges { node { id tokenPrefix name } } } }",
+    );
+    expect(JSON.stringify(listed)).not.toContain(token);
+
+    const bearer = app.withToken(token);
+    const page = await bearer.data<{ persons: { totalCount: number }; me: { email: string } }>(
+      "{ me { email } persons(first: 1) { totalCount } }",
+    );
+    expect(page.me.email).toBe(EMAIL("celex.integration"));
+
+    const write = await bearer.request(
+      `mutation { userPreferencesUpdate(input: { language: FR }) { user { language } } }`,
+    );
+    expect(write.errors).toBeUndefined();
+    const register = await bearer.request(
+      `mutation { personRegister(input: { familyName: "Tokenson", givenNames: "Read", dateOfBirth: "1990-01-01", sex: MALE, nationalities: ["BE"], languageCommunity: FR }) { person { id } } }`,
+    );
+    expect(register.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    await admin.data(
+      `mutation($id: ID!) { apiTokenRevoke(input: { apiTokenId: $id }) { apiToken { revokedAt } } }`,
+      {
+        id: created.apiTokenCreate.apiToken.id,
+      },
+    );
+    const afterRevoke = await bearer.request("{ persons(first: 1) { totalCount } }");
+    expect(afterRevoke.status).toBe(401);
+    expect(afterRevoke.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("a malformed or unknown token is refused outright, not treated as anonymous", async () => {
+    for (const header of ["Bearer not-a-token", "Bearer ctm_" + "A".repeat(43), "Basic abc"]) {
+      const res = await new GraphQLClient(app.url, { authorization: header }).request("{ me { email } }");
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("only administrators create tokens, and bad input is named", async () => {
+    const analyst = await app.login(EMAIL("celex.analyst"));
+    const denied = await analyst.request(CREATE_TOKEN, {
+      input: { userId: "VXNlcjp4", name: "x", scopes: ["READ"], expiresAt: inAMonth() },
+    });
+    expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const admin = await app.login(EMAIL("admin"));
+    const account = await userId(admin, EMAIL("cuta.analyst"));
+    const past = await admin.data<{ apiTokenCreate: { token: null; userErrors: unknown[] } }>(CREATE_TOKEN, {
+      input: { userId: account, name: "", scopes: [], expiresAt: "2020-01-01T00:00:00Z" },
+    });
+    expect(past.apiTokenCreate.token).toBeNull();
+    expect(past.apiTokenCreate.userErrors).toEqual([
+      { field: "name", message: "must not be empty", code: "INVALID" },
+      { field: "scopes", message: "give at least one scope", code: "INVALID" },
+    ]);
+  });
+});
