@@ -41,18 +41,18 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return (trustProxy && first) || req.socket.remoteAddress || "unknown";
 }
 
+/** The request body, or null when it exceeds the limit (the rest is drained, up to a point, so the client reads our 413). */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > 10 * MAX_BODY_BYTES) req.destroy();
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
+    req.on("close", () => resolve(null));
     req.on("error", reject);
   });
 }

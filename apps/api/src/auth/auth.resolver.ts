@@ -42,7 +42,7 @@ export class AuthResolver {
   })
   @Rule("PUBLIC")
   async login(
-    @Arg("input", () => LoginInput) input: LoginInput,
+    @Arg("input", () => LoginInput, { description: "The change to make." }) input: LoginInput,
     @Ctx() ctx: RequestContext,
   ): Promise<LoginPayload> {
     const outcome = await login(ctx, input);
@@ -68,7 +68,8 @@ export class AuthResolver {
   })
   @Rule("AUTHENTICATED")
   async userPreferencesUpdate(
-    @Arg("input", () => UserPreferencesUpdateInput) input: UserPreferencesUpdateInput,
+    @Arg("input", () => UserPreferencesUpdateInput, { description: "The change to make." })
+    input: UserPreferencesUpdateInput,
     @Ctx() ctx: RequestContext,
   ): Promise<UserPreferencesUpdatePayload> {
     const actor = ctx.actor;
@@ -85,8 +86,12 @@ export class AuthResolver {
   @Query(() => ApiTokenConnection, { description: "API tokens, newest first (administrators)." })
   @Rule("ADMIN")
   async apiTokens(
-    @Arg("first", () => Int) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("first", () => Int, { description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Cursor after which the page starts (pageInfo.endCursor).",
+    })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof ApiTokenConnection>> {
     const limit = pageSize(first);
@@ -114,7 +119,8 @@ export class AuthResolver {
   })
   @Rule("ADMIN")
   async apiTokenCreate(
-    @Arg("input", () => ApiTokenCreateInput) input: ApiTokenCreateInput,
+    @Arg("input", () => ApiTokenCreateInput, { description: "The change to make." })
+    input: ApiTokenCreateInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ApiTokenCreatePayload> {
     const { result, userErrors } = await createApiToken(ctx, input);
@@ -131,7 +137,8 @@ export class AuthResolver {
   })
   @Rule("ADMIN")
   async apiTokenRevoke(
-    @Arg("input", () => ApiTokenRevokeInput) input: ApiTokenRevokeInput,
+    @Arg("input", () => ApiTokenRevokeInput, { description: "The change to make." })
+    input: ApiTokenRevokeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ApiTokenRevokePayload> {
     const { result, userErrors } = await revokeToken(ctx, input.apiTokenId);

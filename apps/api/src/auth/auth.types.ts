@@ -11,10 +11,10 @@ import type { ApiTokenRecord } from "./auth.repository.js";
 
 @InputType({ description: "E-mail address and password." })
 export class LoginInput {
-  @Field()
+  @Field({ description: "E-mail address of the account (case ignored)." })
   email: string;
 
-  @Field()
+  @Field({ description: "Password." })
   password: string;
 }
 
@@ -23,7 +23,10 @@ export class LoginPayload {
   @Field(() => UserType, { nullable: true, description: "The logged-in user; null when refused." })
   user: UserType | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }
 
@@ -41,10 +44,13 @@ export class UserPreferencesUpdateInput {
 
 @ObjectType({ description: "Result of userPreferencesUpdate." })
 export class UserPreferencesUpdatePayload {
-  @Field(() => UserType, { nullable: true })
+  @Field(() => UserType, { nullable: true, description: "You, after the change; null when refused." })
   user: UserType | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }
 
@@ -56,19 +62,19 @@ export class ApiTokenType extends Node {
   accountUuid: string;
   createdByUuid: string | null;
 
-  @Field()
+  @Field({ description: "What the token is for." })
   name: string;
 
   @Field({ description: "The token's first characters, to recognise it." })
   tokenPrefix: string;
 
-  @Field(() => [ApiTokenScope])
+  @Field(() => [ApiTokenScope], { description: "What the token may do." })
   scopes: ApiTokenScope[];
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the token stops working." })
   expiresAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was revoked; null while valid." })
   revokedAt: Date | null;
 
   @Field(() => DateTimeScalar, {
@@ -77,7 +83,7 @@ export class ApiTokenType extends Node {
   })
   lastUsedAt: Date | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it was issued." })
   createdAt: Date;
 
   static from(r: ApiTokenRecord): ApiTokenType {
@@ -110,7 +116,7 @@ export class ApiTokenCreateInput {
   @Field({ description: "What the token is for, 1 to 100 characters." })
   name: string;
 
-  @Field(() => [ApiTokenScope])
+  @Field(() => [ApiTokenScope], { description: "What the token may do (READ, WRITE); at least one." })
   scopes: ApiTokenScope[];
 
   @Field(() => DateTimeScalar, { description: "In the future, at most 366 days ahead." })
@@ -119,7 +125,7 @@ export class ApiTokenCreateInput {
 
 @ObjectType({ description: "Result of apiTokenCreate." })
 export class ApiTokenCreatePayload {
-  @Field(() => ApiTokenType, { nullable: true })
+  @Field(() => ApiTokenType, { nullable: true, description: "The new token's record; null when refused." })
   apiToken: ApiTokenType | null;
 
   @Field(() => String, {
@@ -128,21 +134,27 @@ export class ApiTokenCreatePayload {
   })
   token: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }
 
 @InputType({ description: "Revokes an API token at once." })
 export class ApiTokenRevokeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The token to revoke." })
   apiTokenId: string;
 }
 
 @ObjectType({ description: "Result of apiTokenRevoke." })
 export class ApiTokenRevokePayload {
-  @Field(() => ApiTokenType, { nullable: true })
+  @Field(() => ApiTokenType, { nullable: true, description: "The revoked token; null when refused." })
   apiToken: ApiTokenType | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }

@@ -45,16 +45,16 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string,
     @Field({ description: "Opaque cursor of this item." })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node: T;
   }
 
   @ObjectType(`${name}Connection`, { description })
   class Connection implements ConnectionShape<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "The items of this page, in order." })
     edges: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Where this page sits in the list." })
     pageInfo: PageInfo;
 
     counter: () => Promise<number>;

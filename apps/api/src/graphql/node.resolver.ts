@@ -28,7 +28,10 @@ export class NodeResolver {
     description: "Any object by its global ID; null when unknown or not visible to you.",
   })
   @Rule("AUTHENTICATED")
-  async node(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
+  async node(
+    @Arg("id", () => ID, { description: "Global ID." }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Node | null> {
     const actor = requireActor(ctx);
     const decoded = fromGlobalId(id);
     if (decoded === null) return null;

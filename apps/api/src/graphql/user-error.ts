@@ -37,7 +37,7 @@ export class UserError {
   @Field(() => String, { description: "What is wrong, in English, for the person who entered the value." })
   message: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: "Kind of problem." })
   code: UserErrorCode;
 }
 

@@ -51,7 +51,10 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
  * All in one transaction, so a failed seed leaves nothing half-written.
  */
 export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedResult> {
-  const [existing] = await database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, "celex"));
+  const [existing] = await database.db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(eq(agencies.code, "celex"));
   if (existing !== undefined) return { created: false, agencies: 0, users: 0, persons: 0 };
 
   const today = options.today ?? todayIso();
@@ -63,7 +66,12 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const directory = await writeDirectory(tx, establishmentIds, passwordHash);
     const personCount = plan === null ? 0 : await writePopulation(tx, plan, establishmentIds, directory);
     options.logger?.info({ persons: personCount, users: directory.userCount }, "demo data written");
-    return { created: true, agencies: DEMO_AGENCIES.length, users: directory.userCount, persons: personCount };
+    return {
+      created: true,
+      agencies: DEMO_AGENCIES.length,
+      users: directory.userCount,
+      persons: personCount,
+    };
   });
 }
 
@@ -125,7 +133,11 @@ interface Directory {
   userCount: number;
 }
 
-async function writeDirectory(tx: Tx, placeIds: Map<string, string>, passwordHash: string): Promise<Directory> {
+async function writeDirectory(
+  tx: Tx,
+  placeIds: Map<string, string>,
+  passwordHash: string,
+): Promise<Directory> {
   const agencyIds = new Map(DEMO_AGENCIES.map((a) => [a.code, newId()]));
   await tx.insert(agencies).values(
     DEMO_AGENCIES.map((a) => ({
@@ -199,7 +211,8 @@ async function writePopulation(
           personId,
           episodeId: episodeIds[i] as string,
           establishmentId: placeIds.get(pl.establishmentKey) as string,
-          unitId: pl.unitKey === null ? null : (placeIds.get(`${pl.establishmentKey}/${pl.unitKey}`) as string),
+          unitId:
+            pl.unitKey === null ? null : (placeIds.get(`${pl.establishmentKey}/${pl.unitKey}`) as string),
           validFrom: pl.validFrom,
           validTo: pl.validTo,
           reason: pl.reason,

@@ -12,10 +12,12 @@ export class AgencyType extends Node {
   @Field({ description: "Stable slug, e.g. celex or prison-ittre." })
   code: string;
 
-  @Field()
+  @Field({ description: "Official name." })
   name: string;
 
-  @Field(() => AgencyKind)
+  @Field(() => AgencyKind, {
+    description: "What kind of organisation it is; decides what its staff may see.",
+  })
   kind: AgencyKind;
 
   @Field(() => JudicialDistrict, { nullable: true, description: "For an LTF or a probation house." })

@@ -7,16 +7,22 @@ export class AdmissionInput {
   @Field(() => DateScalar, { description: "Not in the future; after any earlier release." })
   admittedOn: string;
 
-  @Field(() => LegalStatus)
+  @Field(() => LegalStatus, { description: "Legal ground of the detention." })
   legalStatus: LegalStatus;
 
   @Field(() => Int, { nullable: true, description: "Required when SENTENCED; 1 to 720 months." })
   sentenceMonths?: number | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "First eligibility for conditional release, if known; not before admission.",
+  })
   conditionalReleaseEligibleOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "End of the sentence, if known; not before admission.",
+  })
   endOfSentenceOn?: string | null;
 
   @Field(() => ID, { description: "The establishment the person is admitted to." })
@@ -31,7 +37,7 @@ export class AdmissionInput {
 
 @InputType({ description: "Opens a detention episode for a registered person who is not detained now." })
 export class DetentionEpisodeOpenInput extends AdmissionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The registered person to admit." })
   personId: string;
 }
 
@@ -45,7 +51,7 @@ export class DetentionEpisodeReleaseInput {
   })
   releasedOn: string;
 
-  @Field(() => ReleaseType)
+  @Field(() => ReleaseType, { description: "How the person leaves prison." })
   releaseType: ReleaseType;
 
   @Field(() => String, {
@@ -60,10 +66,10 @@ export class DetentionEpisodeReleaseInput {
   description: "Moves a detained person to another establishment or unit from a date (a transfer).",
 })
 export class PlacementRecordInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The detained person to move." })
   personId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The establishment the person moves to." })
   establishmentId: string;
 
   @Field(() => ID, {

@@ -17,7 +17,10 @@ export class DetentionEpisodePayload {
   })
   person: PersonType | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }
 
@@ -32,6 +35,9 @@ export class PlacementRecordPayload {
   })
   person: PersonType | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }

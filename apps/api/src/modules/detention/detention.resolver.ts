@@ -15,7 +15,10 @@ import { DetentionEpisodeType, PlacementType } from "./detention.type.js";
 
 @Resolver(() => DetentionEpisodeType)
 export class DetentionEpisodeResolver {
-  @FieldResolver(() => PersonType, { nullable: true })
+  @FieldResolver(() => PersonType, {
+    nullable: true,
+    description: "The person this record belongs to; null if you may not see them.",
+  })
   person(@Root() episode: DetentionEpisodeType, @Ctx() ctx: RequestContext): Promise<PersonType | null> {
     return personOf(ctx, episode.personUuid);
   }
@@ -35,7 +38,8 @@ export class DetentionEpisodeResolver {
   })
   @Rule("WRITE")
   async detentionEpisodeOpen(
-    @Arg("input", () => DetentionEpisodeOpenInput) input: DetentionEpisodeOpenInput,
+    @Arg("input", () => DetentionEpisodeOpenInput, { description: "The change to make." })
+    input: DetentionEpisodeOpenInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DetentionEpisodePayload> {
     const { result, userErrors } = await openEpisode(ctx, input);
@@ -53,7 +57,8 @@ export class DetentionEpisodeResolver {
   })
   @Rule("WRITE")
   async detentionEpisodeRelease(
-    @Arg("input", () => DetentionEpisodeReleaseInput) input: DetentionEpisodeReleaseInput,
+    @Arg("input", () => DetentionEpisodeReleaseInput, { description: "The change to make." })
+    input: DetentionEpisodeReleaseInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DetentionEpisodePayload> {
     const { result, userErrors } = await releaseFromEpisode(ctx, input);
@@ -67,12 +72,18 @@ export class DetentionEpisodeResolver {
 
 @Resolver(() => PlacementType)
 export class PlacementResolver {
-  @FieldResolver(() => PersonType, { nullable: true })
+  @FieldResolver(() => PersonType, {
+    nullable: true,
+    description: "The person this record belongs to; null if you may not see them.",
+  })
   person(@Root() placement: PlacementType, @Ctx() ctx: RequestContext): Promise<PersonType | null> {
     return personOf(ctx, placement.personUuid);
   }
 
-  @FieldResolver(() => DetentionEpisodeType, { nullable: true })
+  @FieldResolver(() => DetentionEpisodeType, {
+    nullable: true,
+    description: "The detention episode this placement belongs to.",
+  })
   async episode(
     @Root() placement: PlacementType,
     @Ctx() ctx: RequestContext,
@@ -82,7 +93,7 @@ export class PlacementResolver {
     return episode === undefined ? null : DetentionEpisodeType.from(episode);
   }
 
-  @FieldResolver(() => EstablishmentType)
+  @FieldResolver(() => EstablishmentType, { description: "The establishment." })
   async establishment(
     @Root() placement: PlacementType,
     @Ctx() ctx: RequestContext,
@@ -112,7 +123,8 @@ export class PlacementResolver {
   })
   @Rule("WRITE")
   async placementRecord(
-    @Arg("input", () => PlacementRecordInput) input: PlacementRecordInput,
+    @Arg("input", () => PlacementRecordInput, { description: "The change to make." })
+    input: PlacementRecordInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PlacementRecordPayload> {
     const { result, userErrors } = await recordPlacement(ctx, input);

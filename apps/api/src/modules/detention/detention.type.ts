@@ -13,10 +13,10 @@ export class DetentionEpisodeType extends Node {
   uuid: string;
   personUuid: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Date of admission." })
   admittedOn: string;
 
-  @Field(() => LegalStatus)
+  @Field(() => LegalStatus, { description: "Legal ground of the detention." })
   legalStatus: LegalStatus;
 
   @Field(() => Int, { nullable: true, description: "Length of the sentence in months, when sentenced." })
@@ -28,13 +28,13 @@ export class DetentionEpisodeType extends Node {
   })
   conditionalReleaseEligibleOn: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Date the sentence ends, when sentenced." })
   endOfSentenceOn: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Null while the person is detained." })
   releasedOn: string | null;
 
-  @Field(() => ReleaseType, { nullable: true })
+  @Field(() => ReleaseType, { nullable: true, description: "How the episode ended; null while detained." })
   releaseType: ReleaseType | null;
 
   @Field(() => String, { nullable: true, description: "Municipality of intended residence after release." })
@@ -72,13 +72,16 @@ export class PlacementType extends Node {
   establishmentUuid: string;
   unitUuid: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "First day in this place." })
   validFrom: string;
 
   @Field(() => DateScalar, { nullable: true, description: "Exclusive end; null while the placement lasts." })
   validTo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the person was placed here (admission, transfer reason).",
+  })
   reason: string | null;
 
   static from(r: PlacementRecord): PlacementType {

@@ -18,8 +18,12 @@ export class EstablishmentResolver {
   @Query(() => EstablishmentConnection, { description: "Prison establishments (reference data)." })
   @Rule("AUTHENTICATED")
   async establishments(
-    @Arg("first", () => Int) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("first", () => Int, { description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Cursor after which the page starts (pageInfo.endCursor).",
+    })
+    after: string | null,
     @Arg("includeClosed", () => Boolean, {
       defaultValue: false,
       description: "Also list closed establishments.",
@@ -66,7 +70,7 @@ export class EstablishmentResolver {
 
 @Resolver(() => EstablishmentUnitType)
 export class EstablishmentUnitResolver {
-  @FieldResolver(() => EstablishmentType)
+  @FieldResolver(() => EstablishmentType, { description: "The establishment the unit belongs to." })
   async establishment(
     @Root() unit: EstablishmentUnitType,
     @Ctx() ctx: RequestContext,

@@ -18,10 +18,10 @@ export class EstablishmentType extends Node {
   @Field({ description: "Official Dutch name." })
   nameNl: string;
 
-  @Field()
+  @Field({ description: "City where it stands." })
   city: string;
 
-  @Field(() => JudicialDistrict)
+  @Field(() => JudicialDistrict, { description: "Judicial district it belongs to." })
   judicialDistrict: JudicialDistrict;
 
   @Field(() => Int, { description: "Official capacity (places)." })
@@ -30,7 +30,7 @@ export class EstablishmentType extends Node {
   @Field({ description: "Whether it holds women." })
   holdsWomen: boolean;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Opening date, where known (e.g. Haren, 2022)." })
   openedOn: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Set when the establishment has closed." })
@@ -64,10 +64,12 @@ export class EstablishmentUnitType extends Node {
   @Field({ description: "Code, unique within the establishment." })
   code: string;
 
-  @Field()
+  @Field({ description: "Name of the unit." })
   name: string;
 
-  @Field(() => UnitKind)
+  @Field(() => UnitKind, {
+    description: "What the unit is for (ordinary regime, D-Rad:Ex, women's section, …).",
+  })
   kind: UnitKind;
 
   @Field(() => Int, {

@@ -44,7 +44,10 @@ export class PersonFilterInput {
   @Field(() => [ID], { nullable: true, description: "Currently placed in one of these establishments." })
   establishmentIds?: string[] | null;
 
-  @Field(() => [DetentionStatus], { nullable: true })
+  @Field(() => [DetentionStatus], {
+    nullable: true,
+    description: "Current detention status is one of these.",
+  })
   detentionStatuses?: DetentionStatus[] | null;
 
   @Field(() => Boolean, {
@@ -62,10 +65,10 @@ export class PersonFilterInput {
 
 @InputType({ description: "Sort order of the persons list." })
 export class PersonOrderInput {
-  @Field(() => PersonSortField)
+  @Field(() => PersonSortField, { description: "What to sort by." })
   field: PersonSortField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "ASC (default) or DESC." })
   direction: SortDirection;
 }
 
@@ -80,7 +83,7 @@ export class PersonsArgs {
   })
   after?: string | null;
 
-  @Field(() => PersonFilterInput, { nullable: true })
+  @Field(() => PersonFilterInput, { nullable: true, description: "Conditions the persons must meet." })
   filter?: PersonFilterInput | null;
 
   @Field(() => PersonOrderInput, { nullable: true, description: "Defaults to NAME ascending." })

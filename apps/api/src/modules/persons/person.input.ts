@@ -14,25 +14,29 @@ export class PersonRegisterInput {
   @Field(() => [String], { nullable: true, description: "At most 20, each 1 to 100 characters." })
   aliases?: string[] | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Date of birth; not in the future." })
   dateOfBirth: string;
 
-  @Field(() => Sex)
+  @Field(() => Sex, { description: "Sex as recorded in the prison register." })
   sex: Sex;
 
   @Field(() => [String], { description: "ISO 3166-1 alpha-2 codes, 1 to 5 (XX when unknown)." })
   nationalities: string[];
 
-  @Field(() => LanguageCommunity)
+  @Field(() => LanguageCommunity, { description: "Language community." })
   languageCommunity: LanguageCommunity;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Returned foreign fighter." })
   returnee?: boolean;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "Prevented from travelling to a conflict zone.",
+  })
   failedTraveller?: boolean;
 
-  @Field(() => Ideology, { nullable: true })
+  @Field(() => Ideology, { nullable: true, description: "Ideology, when known." })
   ideology?: Ideology | null;
 
   @Field(() => AdmissionInput, {

@@ -13,7 +13,10 @@ export class PersonRegisterPayload {
   @Field(() => PersonType, { nullable: true, description: "The registered person; null when refused." })
   person: PersonType | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }
 
@@ -42,10 +45,10 @@ registerEnumType(TimelineEventKind, {
 
 @ObjectType("TimelineEvent", { description: "One event in a case's history, with the record it comes from." })
 export class TimelineEventType {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Date of the event." })
   occurredOn: string;
 
-  @Field(() => TimelineEventKind)
+  @Field(() => TimelineEventKind, { description: "What happened." })
   kind: TimelineEventKind;
 
   @Field(() => DetentionEpisodeType, { nullable: true, description: "For ADMISSION and RELEASE." })

@@ -55,7 +55,10 @@ export class PersonResolver {
     description: "One person. NOT_FOUND when the ID is unknown or the person is outside what you may see.",
   })
   @Rule("AUTHENTICATED")
-  async person(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PersonType> {
+  async person(
+    @Arg("id", () => ID, { description: "Global ID." }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PersonType> {
     const visible = await findVisiblePerson(ctx, id);
     if (visible === null) throw notFound("person");
     return PersonType.from(visible);
@@ -67,7 +70,8 @@ export class PersonResolver {
   })
   @Rule("WRITE")
   async personRegister(
-    @Arg("input", () => PersonRegisterInput) input: PersonRegisterInput,
+    @Arg("input", () => PersonRegisterInput, { description: "The change to make." })
+    input: PersonRegisterInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PersonRegisterPayload> {
     const outcome = await registerPerson(ctx, input);
@@ -82,7 +86,9 @@ export class PersonResolver {
     return ageOn(person.dateOfBirth, ctx.today);
   }
 
-  @FieldResolver(() => DetentionStatus)
+  @FieldResolver(() => DetentionStatus, {
+    description: "Whether the person is detained now, was released, or was never detained.",
+  })
   detentionStatus(@Root() person: PersonType, @Ctx() ctx: RequestContext): DetentionStatus {
     reads(ctx, person, "DETENTION");
     return person.summary.detentionStatus;
@@ -154,7 +160,7 @@ export class PersonResolver {
   })
   async listingOn(
     @Root() person: PersonType,
-    @Arg("date", () => DateScalar) date: IsoDate,
+    @Arg("date", () => DateScalar, { description: "The day to look at." }) date: IsoDate,
     @Ctx() ctx: RequestContext,
   ): Promise<ListingPeriodType | null> {
     reads(ctx, person, "LISTING");
@@ -172,8 +178,12 @@ export class PersonResolver {
   @FieldResolver(() => ScreeningConnection, { description: "Screenings, newest first." })
   async screenings(
     @Root() person: PersonType,
-    @Arg("first", () => Int) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("first", () => Int, { description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Cursor after which the page starts (pageInfo.endCursor).",
+    })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof ScreeningConnection>> {
     reads(ctx, person, "LISTING");

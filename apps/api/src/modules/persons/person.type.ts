@@ -18,25 +18,27 @@ export class PersonType extends Node {
   @Field({ description: "Internal case reference, e.g. CX-2016-0042. Not a national number." })
   reference: string;
 
-  @Field()
+  @Field({ description: "Family name (fictional in the demo)." })
   familyName: string;
 
-  @Field()
+  @Field({ description: "Given names." })
   givenNames: string;
 
   @Field(() => [String], { description: "Other names the person is known by." })
   aliases: string[];
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Date of birth." })
   dateOfBirth: string;
 
-  @Field(() => Sex)
+  @Field(() => Sex, { description: "Sex as recorded in the prison register." })
   sex: Sex;
 
   @Field(() => [String], { description: "ISO 3166-1 alpha-2 country codes." })
   nationalities: string[];
 
-  @Field(() => LanguageCommunity)
+  @Field(() => LanguageCommunity, {
+    description: "Language community (decides the disengagement service that offers a programme).",
+  })
   languageCommunity: LanguageCommunity;
 
   @Field({ description: "Returned foreign fighter." })
@@ -45,7 +47,10 @@ export class PersonType extends Node {
   @Field({ description: "Prevented from travelling to a conflict zone ('failed traveller')." })
   failedTraveller: boolean;
 
-  @Field(() => Ideology, { nullable: true })
+  @Field(() => Ideology, {
+    nullable: true,
+    description: "Ideology the person's extremism is linked to, when known.",
+  })
   ideology: Ideology | null;
 
   static from({ person: p, summary }: VisiblePerson): PersonType {

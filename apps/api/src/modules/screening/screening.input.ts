@@ -8,13 +8,13 @@ import { DateScalar } from "../../graphql/scalars.js";
     "NOT_LISTED and MAINTAINED leave it as it is.",
 })
 export class ScreeningRecordInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person screened." })
   personId: string;
 
   @Field(() => DateScalar, { description: "Within the detention episode; not in the future." })
   screenedOn: string;
 
-  @Field(() => ScreeningOutcome)
+  @Field(() => ScreeningOutcome, { description: "What the screening decided; must fit the current listing." })
   outcome: ScreeningOutcome;
 
   @Field(() => LegacyCategory, { nullable: true, description: "Required for LISTED and CHANGED." })

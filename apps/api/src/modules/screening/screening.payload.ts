@@ -14,6 +14,9 @@ export class ScreeningRecordPayload {
   })
   person: PersonType | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
   userErrors: UserError[];
 }

@@ -12,7 +12,10 @@ import { ListingPeriodType, ListingType, ScreeningType } from "./screening.type.
 
 @Resolver(() => ScreeningType)
 export class ScreeningResolver {
-  @FieldResolver(() => PersonType, { nullable: true })
+  @FieldResolver(() => PersonType, {
+    nullable: true,
+    description: "The person this record belongs to; null if you may not see them.",
+  })
   person(@Root() screening: ScreeningType, @Ctx() ctx: RequestContext): Promise<PersonType | null> {
     return personOf(ctx, screening.personUuid);
   }
@@ -40,7 +43,8 @@ export class ScreeningResolver {
   })
   @Rule("WRITE")
   async screeningRecord(
-    @Arg("input", () => ScreeningRecordInput) input: ScreeningRecordInput,
+    @Arg("input", () => ScreeningRecordInput, { description: "The change to make." })
+    input: ScreeningRecordInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ScreeningRecordPayload> {
     const { result, userErrors } = await recordScreening(ctx, input);

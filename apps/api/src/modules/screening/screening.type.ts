@@ -17,10 +17,10 @@ export class ScreeningType extends Node {
   agencyUuid: string;
   createdByUuid: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Date of the screening." })
   screenedOn: string;
 
-  @Field(() => ScreeningOutcome)
+  @Field(() => ScreeningOutcome, { description: "What the screening decided." })
   outcome: ScreeningOutcome;
 
   @Field(() => LegacyCategory, {
@@ -29,7 +29,7 @@ export class ScreeningType extends Node {
   })
   category: LegacyCategory | null;
 
-  @Field(() => [ListingLabel])
+  @Field(() => [ListingLabel], { description: "The labels decided (the listing's labels for MAINTAINED)." })
   labels: ListingLabel[];
 
   @Field(() => [ScreeningSource], { description: "Sources consulted." })
@@ -81,13 +81,13 @@ export class ListingPeriodType extends Node {
   personUuid: string;
   screeningUuid: string | null;
 
-  @Field(() => LegacyCategory)
+  @Field(() => LegacyCategory, { description: "Legacy category (A–E) during the period." })
   category: LegacyCategory;
 
-  @Field(() => [ListingLabel])
+  @Field(() => [ListingLabel], { description: "2020 labels during the period." })
   labels: ListingLabel[];
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "First day of the period." })
   validFrom: string;
 
   @Field(() => DateScalar, { nullable: true, description: "Exclusive end; null while it holds." })
@@ -111,10 +111,10 @@ export class ListingPeriodType extends Node {
 export class ListingType {
   personUuid: string;
 
-  @Field(() => LegacyCategory)
+  @Field(() => LegacyCategory, { description: "Current legacy category (A–E)." })
   category: LegacyCategory;
 
-  @Field(() => [ListingLabel])
+  @Field(() => [ListingLabel], { description: "Current 2020 labels." })
   labels: ListingLabel[];
 
   @Field(() => DateScalar, { description: "Since when this category and these labels hold." })

@@ -13,8 +13,12 @@ export class UserResolver {
   @Query(() => UserConnection, { description: "User accounts, by e-mail (administrators)." })
   @Rule("ADMIN")
   async users(
-    @Arg("first", () => Int) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("first", () => Int, { description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Cursor after which the page starts (pageInfo.endCursor).",
+    })
+    after: string | null,
     @Arg("search", () => String, { nullable: true, description: "Part of an e-mail or a name." }) search:
       | string
       | null,
@@ -50,7 +54,7 @@ export class UserResolver {
     return actor.userId === user.uuid || isAdministrator(actor) ? user.emailAddress : null;
   }
 
-  @FieldResolver(() => AgencyType)
+  @FieldResolver(() => AgencyType, { description: "The agency the user works for." })
   async agency(@Root() user: UserType, @Ctx() ctx: RequestContext): Promise<AgencyType> {
     const agency = await ctx.loaders.agency.load(user.agencyUuid);
     if (agency === null) throw new Error(`user ${user.uuid} refers to a missing agency`);

@@ -11,10 +11,10 @@ export class UserType extends Node {
   agencyUuid: string;
   emailAddress: string;
 
-  @Field()
+  @Field({ description: "Name shown in the portal and on records the user made." })
   displayName: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: "Roles held within the agency." })
   roles: Role[];
 
   @Field(() => Language, { description: "Preferred portal language." })

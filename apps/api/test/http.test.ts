@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMAIL } from "./fixtures.js";
+import { startTestApp, type TestApp } from "./harness.js";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+describe("the HTTP surface", () => {
+  it("answers /healthz and /readyz, and 404 elsewhere", async () => {
+    expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready" });
+    expect((await fetch(`${app.url}/elsewhere`)).status).toBe(404);
+  });
+
+  it("refuses malformed JSON, oversized bodies and batched operations with BAD_USER_INPUT", async () => {
+    const post = (body: string) =>
+      fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const bad = await post("{ not json");
+    expect(bad.status).toBe(400);
+    expect(
+      ((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+    ).toBe("BAD_USER_INPUT");
+    const big = await post(JSON.stringify({ query: `{ me { id } }`, padding: "x".repeat(1_100_000) }));
+    expect(big.status).toBe(413);
+    const batch = await post(JSON.stringify([{ query: "{ me { id } }" }, { query: "{ me { id } }" }]));
+    expect(batch.status).toBe(400);
+  });
+
+  it("maps parse and validation failures to BAD_USER_INPUT and never leaks internals", async () => {
+    const client = await app.login(EMAIL("celex.analyst"));
+    const parse = await client.request("{ persons(first: 5 { totalCount } }");
+    expect(parse.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const unknownField = await client.request("{ persons(first: 5) { secretField } }");
+    expect(unknownField.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses a cookie-authenticated request that a browser form could forge (CSRF protection)", async () => {
+    const client = await app.login(EMAIL("celex.analyst"));
+    const cookie = (client as unknown as { headers: Record<string, string> }).headers.cookie as string;
+    const res = await fetch(`${app.url}/graphql?query=${encodeURIComponent("{ me { email } }")}`, {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it("echoes a well-formed X-Request-Id and makes one up otherwise", async () => {
+    const given = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "trace-123" },
+      body: JSON.stringify({ query: "{ me { id } }" }),
+    });
+    expect(given.headers.get("x-request-id")).toBe("trace-123");
+    const made = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "bad id with spaces" },
+      body: JSON.stringify({ query: "{ me { id } }" }),
+    });
+    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { isInputObjectType, isInterfaceType, isObjectType } from "graphql";
+import { describe, expect, it } from "vitest";
+import { printedSchema } from "../src/graphql/print-schema.js";
+import { graphqlSchema } from "../src/graphql/schema.js";
+
+describe("the GraphQL contract", () => {
+  it("matches the committed apps/api/schema.graphql (run `pnpm --filter @continuum/api schema:print` after a change)", async () => {
+    const committed = readFileSync(fileURLToPath(new URL("../schema.graphql", import.meta.url)), "utf8");
+    expect(await printedSchema()).toBe(committed);
+  });
+
+  it("declares an access rule on every query and mutation", async () => {
+    const schema = await graphqlSchema();
+    const missing: string[] = [];
+    for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+      for (const field of Object.values(root?.getFields() ?? {})) {
+        const rule = field.extensions?.access;
+        if (!["PUBLIC", "AUTHENTICATED", "WRITE", "ADMIN"].includes(String(rule)))
+          missing.push(`${root?.name}.${field.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps PUBLIC to login, logout and me", async () => {
+    const schema = await graphqlSchema();
+    const publicFields = [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
+      Object.values(root?.getFields() ?? {})
+        .filter((f) => f.extensions?.access === "PUBLIC")
+        .map((f) => f.name),
+    );
+    expect(publicFields.sort()).toEqual(["login", "logout", "me"]);
+  });
+
+  it("documents every type, field, argument and input field for integrators", async () => {
+    const schema = await graphqlSchema();
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name))
+        continue;
+      const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
+      if (!type.description && !isRoot) undocumented.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+          for (const arg of "args" in field ? field.args : [])
+            if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+});
