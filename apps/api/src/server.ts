@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { todayIso } from "@continuum/domain";
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import { AuditLog } from "./access/audit.js";
 import { scopeOf } from "./access/policy.js";
 import type { Actor } from "./auth/actor.js";

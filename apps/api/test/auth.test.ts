@@ -176,7 +176,7 @@ describe("API tokens", () => {
   });
 
   it("a malformed or unknown token is refused outright, not treated as anonymous", async () => {
-    for (const header of ["Bearer not-a-token", "Bearer ctm_" + "A".repeat(43), "Basic abc"]) {
+    for (const header of ["Bearer not-a-token", `Bearer ctm_${"A".repeat(43)}`, "Basic abc"]) {
       const res = await new GraphQLClient(app.url, { authorization: header }).request("{ me { email } }");
       expect(res.status).toBe(401);
       expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");

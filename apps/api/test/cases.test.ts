@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admit, CASE_TABLES, caseRowCounts, EMAIL, type Places, places, REGISTER } from "./fixtures.js";
+import { admit, caseRowCounts, EMAIL, type Places, places, REGISTER } from "./fixtures.js";
 import { type GraphQLClient, startTestApp, type TestApp } from "./harness.js";
 
 let app: TestApp;

@@ -56,14 +56,18 @@ export function personScope(actor: ActorProfile): PersonScope {
       return { kind: "ALL" };
     case "PRISON":
     case "PSYCHOSOCIAL_SERVICE":
-      return actor.establishmentId === null ? NONE : { kind: "ESTABLISHMENT", establishmentId: actor.establishmentId };
+      return actor.establishmentId === null
+        ? NONE
+        : { kind: "ESTABLISHMENT", establishmentId: actor.establishmentId };
     case "LOCAL_TASK_FORCE":
     case "PROBATION":
       return actor.judicialDistrict === null
         ? NONE
         : { kind: "RELEASED_IN_DISTRICT", judicialDistrict: actor.judicialDistrict };
     case "LOCAL_CELL":
-      return actor.municipality === null ? NONE : { kind: "RELEASED_IN_MUNICIPALITY", municipality: actor.municipality };
+      return actor.municipality === null
+        ? NONE
+        : { kind: "RELEASED_IN_MUNICIPALITY", municipality: actor.municipality };
     default:
       return NONE;
   }

@@ -58,6 +58,6 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: "must be a calendar date written YYYY-MM-DD" }) as unknown as z.ZodType<IsoDate>;
+export const isoDateSchema = z.string().refine(isIsoDate, {
+  message: "must be a calendar date written YYYY-MM-DD",
+}) as unknown as z.ZodType<IsoDate>;

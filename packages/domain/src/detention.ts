@@ -67,7 +67,11 @@ export const detentionEpisodeOpenSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.legalStatus === "SENTENCED" && value.sentenceMonths === null) {
-      ctx.addIssue({ code: "custom", path: ["sentenceMonths"], message: "is required for a sentenced person" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sentenceMonths"],
+        message: "is required for a sentenced person",
+      });
     }
     for (const field of ["conditionalReleaseEligibleOn", "endOfSentenceOn"] as const) {
       const date = value[field];

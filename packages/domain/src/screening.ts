@@ -9,7 +9,13 @@ export const SCREENING_INTERVAL_MONTHS = 2;
 export const SCREENING_DUE_SOON_DAYS = 14;
 export const RATIONALE_MAX_LENGTH = 2000;
 
-export const ScreeningOutcome = defineEnum(["NOT_LISTED", "LISTED", "MAINTAINED", "CHANGED", "DELISTED"] as const);
+export const ScreeningOutcome = defineEnum([
+  "NOT_LISTED",
+  "LISTED",
+  "MAINTAINED",
+  "CHANGED",
+  "DELISTED",
+] as const);
 export type ScreeningOutcome = EnumValue<typeof ScreeningOutcome>;
 
 export const SCREENING_OUTCOME_DESCRIPTIONS: Record<ScreeningOutcome, string> = {
@@ -49,7 +55,10 @@ export interface PastScreening {
  * screenings of the current detention episode count: a new admission calls for a new screening.
  * A person who is not in detention has no screening due (null).
  */
-export function screeningDueOn(episode: ScreeningEpisode | null, screenings: readonly PastScreening[]): IsoDate | null {
+export function screeningDueOn(
+  episode: ScreeningEpisode | null,
+  screenings: readonly PastScreening[],
+): IsoDate | null {
   if (episode === null || episode.releasedOn !== null) return null;
   let last: PastScreening | null = null;
   for (const s of screenings) {
@@ -124,7 +133,11 @@ export function checkScreening(
   const needsCategory = input.outcome === "LISTED" || input.outcome === "CHANGED";
   if (needsCategory && input.category === null)
     issues.push({ field: "category", message: `is required when the outcome is ${input.outcome}` });
-  if (!needsCategory && input.outcome !== "MAINTAINED" && (input.category !== null || input.labels.length > 0))
+  if (
+    !needsCategory &&
+    input.outcome !== "MAINTAINED" &&
+    (input.category !== null || input.labels.length > 0)
+  )
     issues.push({ field: "category", message: `must be empty when the outcome is ${input.outcome}` });
 
   switch (input.outcome) {
@@ -152,7 +165,8 @@ export function checkScreening(
         issues.push({ field: "outcome", message: "category and labels are unchanged: use MAINTAINED" });
       break;
     case "DELISTED":
-      if (current === null) issues.push({ field: "outcome", message: "the person is not listed, so cannot be delisted" });
+      if (current === null)
+        issues.push({ field: "outcome", message: "the person is not listed, so cannot be delisted" });
       break;
   }
   return issues;

@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../graphql/context.js";
 import { decodeCursor, encodeCursor, pageSize } from "../graphql/connection.js";
+import type { RequestContext } from "../graphql/context.js";
 import { badUserInput } from "../graphql/errors.js";
 import { runMutation } from "../graphql/mutation.js";
 import { Rule } from "../graphql/rule.js";
 import { updateUserLanguage } from "../modules/users/user.repository.js";
 import { UserType } from "../modules/users/user.type.js";
 import { createApiToken, revokeToken } from "./api-token.service.js";
-import { login, logout } from "./auth.service.js";
 import { countApiTokens, listApiTokens } from "./auth.repository.js";
+import { login, logout } from "./auth.service.js";
 import {
   ApiTokenConnection,
   ApiTokenCreateInput,

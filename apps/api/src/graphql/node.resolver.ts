@@ -1,8 +1,8 @@
 import { isAdministrator } from "@continuum/domain";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { requireActor } from "../access/policy.js";
-import { ApiTokenType } from "../auth/auth.types.js";
 import { findApiTokenById } from "../auth/auth.repository.js";
+import { ApiTokenType } from "../auth/auth.types.js";
 import { AgencyType } from "../modules/agencies/agency.type.js";
 import { episodeById, placementById } from "../modules/detention/detention.repository.js";
 import { DetentionEpisodeType, PlacementType } from "../modules/detention/detention.type.js";

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { AgencyResolver } from "../modules/agencies/agency.resolver.js";
 import { ApiTokenResolver, AuthResolver } from "../auth/auth.resolver.js";
+import { AgencyResolver } from "../modules/agencies/agency.resolver.js";
 import { DetentionEpisodeResolver, PlacementResolver } from "../modules/detention/detention.resolver.js";
 import {
   EstablishmentResolver,

@@ -8,8 +8,8 @@ import { agencies } from "../modules/agencies/agency.table.js";
 import { detentionEpisodes, placements } from "../modules/detention/detention.table.js";
 import {
   establishmentPopulations,
-  establishmentUnits,
   establishments,
+  establishmentUnits,
 } from "../modules/establishments/establishment.table.js";
 import { foldName } from "../modules/persons/person.repository.js";
 import { persons } from "../modules/persons/person.table.js";

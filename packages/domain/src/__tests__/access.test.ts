@@ -28,7 +28,9 @@ describe("personScope", () => {
 
   it("shows no case content to oversight, data protection or platform administrators", () => {
     for (const kind of ["OVERSIGHT", "DATA_PROTECTION", "PLATFORM"] as const) {
-      expect(personScope(actor({ agencyKind: kind, roles: ["REVIEWER", "ADMIN"] }))).toEqual({ kind: "NONE" });
+      expect(personScope(actor({ agencyKind: kind, roles: ["REVIEWER", "ADMIN"] }))).toEqual({
+        kind: "NONE",
+      });
     }
   });
 
@@ -48,6 +50,8 @@ describe("mayPerform", () => {
 
   it("lets prison staff record detention but not an LCIS member", () => {
     expect(mayPerform(actor({ agencyKind: "PRISON", roles: ["OFFICER"] }), "DETENTION_RECORD")).toBe(true);
-    expect(mayPerform(actor({ agencyKind: "LOCAL_CELL", roles: ["MEMBER"] }), "DETENTION_RECORD")).toBe(false);
+    expect(mayPerform(actor({ agencyKind: "LOCAL_CELL", roles: ["MEMBER"] }), "DETENTION_RECORD")).toBe(
+      false,
+    );
   });
 });

@@ -4,7 +4,10 @@ import { detentionEpisodeOpenSchema, intervalsOverlap } from "../detention.js";
 
 describe("detentionEpisodeOpenSchema", () => {
   it("requires a sentence length for a sentenced person and names the field", () => {
-    const result = detentionEpisodeOpenSchema.safeParse({ admittedOn: "2024-01-01", legalStatus: "SENTENCED" });
+    const result = detentionEpisodeOpenSchema.safeParse({
+      admittedOn: "2024-01-01",
+      legalStatus: "SENTENCED",
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["sentenceMonths"]);
   });
@@ -22,7 +25,9 @@ describe("detentionEpisodeOpenSchema", () => {
 
 describe("intervalsOverlap", () => {
   it("treats intervals as half-open: a transfer on the day the last placement ends does not overlap", () => {
-    expect(intervalsOverlap({ from: "2024-01-01", to: "2024-02-01" }, { from: "2024-02-01", to: null })).toBe(false);
+    expect(intervalsOverlap({ from: "2024-01-01", to: "2024-02-01" }, { from: "2024-02-01", to: null })).toBe(
+      false,
+    );
     expect(intervalsOverlap({ from: "2024-01-01", to: null }, { from: "2024-02-01", to: null })).toBe(true);
   });
 

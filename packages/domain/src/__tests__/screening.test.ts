@@ -30,13 +30,17 @@ describe("screeningDueOn", () => {
   });
 
   it("takes an earlier date scheduled by the screener", () => {
-    expect(screeningDueOn(episode, [{ screenedOn: "2024-03-12", nextDueOn: "2024-04-01" }])).toBe("2024-04-01");
+    expect(screeningDueOn(episode, [{ screenedOn: "2024-03-12", nextDueOn: "2024-04-01" }])).toBe(
+      "2024-04-01",
+    );
   });
 
   it("clamps to the end of a shorter month", () => {
-    expect(screeningDueOn({ admittedOn: "2023-12-01", releasedOn: null }, [{ screenedOn: "2023-12-31", nextDueOn: null }])).toBe(
-      "2024-02-29",
-    );
+    expect(
+      screeningDueOn({ admittedOn: "2023-12-01", releasedOn: null }, [
+        { screenedOn: "2023-12-31", nextDueOn: null },
+      ]),
+    ).toBe("2024-02-29");
   });
 
   it("ignores screenings of an earlier episode: a new admission is screened again", () => {
@@ -63,7 +67,10 @@ describe("screeningDueOn", () => {
           const due = screeningDueOn({ admittedOn, releasedOn: null }, screenings);
           expect(due).not.toBeNull();
           expect((due as string) >= admittedOn).toBe(true);
-          const last = screenings.map((s) => s.screenedOn).sort().at(-1);
+          const last = screenings
+            .map((s) => s.screenedOn)
+            .sort()
+            .at(-1);
           if (last !== undefined) {
             expect((due as string) <= addMonthsToDate(last, 2)).toBe(true);
             expect((due as string) > last).toBe(true);
@@ -105,13 +112,15 @@ describe("checkScreening", () => {
   });
 
   it("refuses to delist someone who is not listed", () => {
-    expect(checkScreening(base({ outcome: "DELISTED", category: null, labels: [] }), null, episode, today)).toEqual([
-      { field: "outcome", message: "the person is not listed, so cannot be delisted" },
-    ]);
+    expect(
+      checkScreening(base({ outcome: "DELISTED", category: null, labels: [] }), null, episode, today),
+    ).toEqual([{ field: "outcome", message: "the person is not listed, so cannot be delisted" }]);
   });
 
   it("refuses a screening in the future or before admission", () => {
-    expect(checkScreening(base({ screenedOn: "2024-03-02" }), null, episode, today)[0]?.field).toBe("screenedOn");
+    expect(checkScreening(base({ screenedOn: "2024-03-02" }), null, episode, today)[0]?.field).toBe(
+      "screenedOn",
+    );
     expect(checkScreening(base({ screenedOn: "2024-01-09" }), null, episode, today)).toEqual([
       { field: "screenedOn", message: "must not be before the admission date" },
     ]);
@@ -119,12 +128,16 @@ describe("checkScreening", () => {
 
   it("asks for CHANGED when a maintained listing has another category, and MAINTAINED when nothing changed", () => {
     const current = { category: "D" as const, labels: ["RADICALISED" as const] };
-    expect(checkScreening(base({ outcome: "MAINTAINED", category: "C" }), current, episode, today)[0]?.message).toMatch(
-      /use CHANGED/,
-    );
     expect(
-      checkScreening(base({ outcome: "CHANGED", category: "D", labels: ["RADICALISED"] }), current, episode, today)[0]
-        ?.message,
+      checkScreening(base({ outcome: "MAINTAINED", category: "C" }), current, episode, today)[0]?.message,
+    ).toMatch(/use CHANGED/);
+    expect(
+      checkScreening(
+        base({ outcome: "CHANGED", category: "D", labels: ["RADICALISED"] }),
+        current,
+        episode,
+        today,
+      )[0]?.message,
     ).toMatch(/use MAINTAINED/);
     expect(checkScreening(base({ outcome: "CHANGED", category: "C" }), current, episode, today)).toEqual([]);
   });

@@ -111,9 +111,11 @@ export class PlacementResolver {
     @Root() placement: PlacementType,
     @Ctx() ctx: RequestContext,
   ): Promise<EstablishmentUnitType | null> {
-    if (placement.unitUuid === null) return null;
-    const record = await ctx.loaders.unit.load(placement.unitUuid);
-    return record === null ? null : EstablishmentUnitType.from(record);
+    // Loaded with all units of the establishment, even for the ordinary regime (no unit): one
+    // statement per page, whatever mix of placements the page holds.
+    const units = await ctx.loaders.unitsOfEstablishment.load(placement.establishmentUuid);
+    const unit = placement.unitUuid === null ? undefined : units.find((u) => u.id === placement.unitUuid);
+    return unit === undefined ? null : EstablishmentUnitType.from(unit);
   }
 
   @Mutation(() => PlacementRecordPayload, {

@@ -19,6 +19,12 @@ import { resolvePlace } from "../establishments/establishment.service.js";
 import { lockPerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
 import { closeOpenListingOf } from "../screening/screening.repository.js";
+import type {
+  AdmissionInput,
+  DetentionEpisodeOpenInput,
+  DetentionEpisodeReleaseInput,
+  PlacementRecordInput,
+} from "./detention.input.js";
 import {
   closePlacement,
   type EpisodeRecord,
@@ -30,12 +36,6 @@ import {
   type PlacementRecord,
   releaseEpisode,
 } from "./detention.repository.js";
-import type {
-  AdmissionInput,
-  DetentionEpisodeOpenInput,
-  DetentionEpisodeReleaseInput,
-  PlacementRecordInput,
-} from "./detention.input.js";
 
 /** Prison staff admit only to their own establishment (they may transfer their inmates elsewhere). */
 function assertMayAdmitTo(actor: Actor, establishmentId: string): void {
@@ -132,7 +132,7 @@ export function releaseFromEpisode(
   ctx: RequestContext,
   input: DetentionEpisodeReleaseInput,
 ): Promise<MutationOutcome<EpisodeRecord>> {
-  const actor = requireAction(ctx, "DETENTION_RECORD");
+  requireAction(ctx, "DETENTION_RECORD");
   return runMutation(ctx, async (tx) => {
     const release = parseInput(detentionEpisodeReleaseSchema, {
       releasedOn: input.releasedOn,

@@ -2,7 +2,7 @@ import { JudicialDistrict, LegalStatus, ReleaseType } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enumCheck, id, recorded, version } from "../../db/columns.js";
-import { establishmentUnits, establishments } from "../establishments/establishment.table.js";
+import { establishments, establishmentUnits } from "../establishments/establishment.table.js";
 import { persons } from "../persons/person.table.js";
 
 export const detentionEpisodes = pgTable(

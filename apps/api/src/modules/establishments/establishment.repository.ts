@@ -1,6 +1,6 @@
 import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { establishmentUnits, establishments } from "./establishment.table.js";
+import { establishments, establishmentUnits } from "./establishment.table.js";
 
 export type EstablishmentRecord = typeof establishments.$inferSelect;
 export type UnitRecord = typeof establishmentUnits.$inferSelect;

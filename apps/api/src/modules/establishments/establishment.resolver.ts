@@ -1,7 +1,7 @@
-import { requireActor } from "../../access/policy.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../graphql/context.js";
+import { requireActor } from "../../access/policy.js";
 import { connectionOf, decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { Rule } from "../../graphql/rule.js";
 import { allEstablishments, localName } from "./establishment.service.js";

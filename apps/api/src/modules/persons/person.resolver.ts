@@ -7,8 +7,8 @@ import {
   screeningState,
 } from "@continuum/domain";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../graphql/context.js";
 import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput, notFound } from "../../graphql/errors.js";
 import { Rule } from "../../graphql/rule.js";
 import { DateScalar } from "../../graphql/scalars.js";
@@ -21,8 +21,8 @@ import {
 } from "../screening/screening.type.js";
 import { PersonsArgs } from "./person.args.js";
 import { PersonRegisterInput } from "./person.input.js";
-import { findVisiblePerson, listVisiblePersons, registerPerson } from "./person.service.js";
 import { PersonConnection, PersonRegisterPayload, TimelineEventType } from "./person.payload.js";
+import { findVisiblePerson, listVisiblePersons, registerPerson } from "./person.service.js";
 import { PersonType } from "./person.type.js";
 import { personAfterChange } from "./person-lookup.js";
 import { personTimeline } from "./person-timeline.js";

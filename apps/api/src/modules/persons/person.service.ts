@@ -1,7 +1,7 @@
 import { type DataClass, personRegisterSchema } from "@continuum/domain";
 import { loadVisiblePerson, requireAction, requireActor, scopeOf } from "../../access/policy.js";
-import type { RequestContext } from "../../graphql/context.js";
 import { decodeCursor, encodeCursor, type Page, pageSize } from "../../graphql/connection.js";
+import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";

@@ -10,7 +10,7 @@ import {
 import { sql } from "drizzle-orm";
 import { boolean, date, index, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { enumCheck, id, recorded, version } from "../../db/columns.js";
-import { establishmentUnits, establishments } from "../establishments/establishment.table.js";
+import { establishments, establishmentUnits } from "../establishments/establishment.table.js";
 
 /** Numbers case references of persons registered through the API (the demo population uses lower numbers). */
 export const personReferenceSeq = pgSequence("person_reference_seq", { startWith: 5000 });

@@ -1,7 +1,7 @@
 import { isAdministrator } from "@continuum/domain";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../graphql/context.js";
 import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { Rule } from "../../graphql/rule.js";
 import { AgencyType } from "../agencies/agency.type.js";
