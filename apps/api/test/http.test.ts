@@ -1,4 +1,8 @@
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { buildServer } from "../src/server.js";
 import { EMAIL } from "./fixtures.js";
 import { startTestApp, type TestApp } from "./harness.js";
 
@@ -61,5 +65,28 @@ describe("the HTTP surface", () => {
       body: JSON.stringify({ query: "{ me { id } }" }),
     });
     expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("on shutdown finishes the request in flight, then refuses new connections", async () => {
+    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false" });
+    const other = await buildServer(config, { database: app.database, logger: pino({ level: "silent" }) });
+    await new Promise<void>((resolve) => other.http.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(other.http.address() as AddressInfo).port}`;
+    const received = new Promise((resolve) => other.http.once("request", resolve));
+    // A login verifies a password (argon2): slow enough to still be running when shutdown starts.
+    const inFlight = fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", connection: "close" },
+      body: JSON.stringify({
+        query: `mutation { login(input: { email: "${EMAIL("celex.analyst")}", password: "continuum-demo" }) { user { email } } }`,
+      }),
+    });
+    await received;
+    const closing = other.close();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { login: { user: { email: EMAIL("celex.analyst") } } } });
+    await closing;
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });
