@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { decodeCursor, encodeCursor, pageSize } from "../graphql/connection.js";
+import { mapPage, pageByOffset } from "../graphql/connection.js";
 import type { RequestContext } from "../graphql/context.js";
-import { badUserInput } from "../graphql/errors.js";
 import { runMutation } from "../graphql/mutation.js";
 import { Rule } from "../graphql/rule.js";
 import { updateUserLanguage } from "../modules/users/user.repository.js";
@@ -94,22 +93,14 @@ export class AuthResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof ApiTokenConnection>> {
-    const limit = pageSize(first);
-    const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
-    if (!Number.isInteger(offset) || offset < 0)
-      throw badUserInput("after is not a cursor of this list", "after");
     const tx = await ctx.tx.get();
-    const rows = await listApiTokens(tx, limit + 1, offset);
-    const items = rows.slice(0, limit);
-    return ApiTokenConnection.fromPage({
-      items: items.map((t, i) => ({
-        node: ApiTokenType.from(t),
-        cursor: encodeCursor([String(offset + i + 1)]),
-      })),
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: offset > 0,
-      count: () => countApiTokens(tx),
-    });
+    const page = await pageByOffset(
+      first,
+      after,
+      (limit, offset) => listApiTokens(tx, limit, offset),
+      () => countApiTokens(tx),
+    );
+    return ApiTokenConnection.fromPage(mapPage(page, ApiTokenType.from));
   }
 
   @Mutation(() => ApiTokenCreatePayload, {

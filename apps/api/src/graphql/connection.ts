@@ -102,3 +102,51 @@ export function decodeCursor(cursor: string, length: number): string[] {
   }
   throw badUserInput("after is not a cursor of this list", "after");
 }
+
+/** A page of a list already in memory and ordered by a unique key (reference lists, one person's records). */
+export function pageOfList<T>(
+  all: readonly T[],
+  first: number,
+  after: string | null | undefined,
+  key: (item: T) => string,
+): Page<T> {
+  const limit = pageSize(first);
+  let start = 0;
+  if (after) {
+    const [afterKey] = decodeCursor(after, 1);
+    start = all.findIndex((item) => key(item) === afterKey) + 1;
+    if (start === 0) throw badUserInput("after is not a cursor of this list", "after");
+  }
+  const items = all.slice(start, start + limit);
+  return {
+    items: items.map((node) => ({ node, cursor: encodeCursor([key(node)]) })),
+    hasNextPage: start + limit < all.length,
+    hasPreviousPage: start > 0,
+    count: async () => all.length,
+  };
+}
+
+/** A page read from the database by offset (administration lists, small and rarely written). */
+export async function pageByOffset<T>(
+  first: number,
+  after: string | null | undefined,
+  read: (limit: number, offset: number) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
+  const limit = pageSize(first);
+  const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
+  if (!Number.isInteger(offset) || offset < 0)
+    throw badUserInput("after is not a cursor of this list", "after");
+  const rows = await read(limit + 1, offset);
+  return {
+    items: rows.slice(0, limit).map((node, i) => ({ node, cursor: encodeCursor([String(offset + i + 1)]) })),
+    hasNextPage: rows.length > limit,
+    hasPreviousPage: offset > 0,
+    count,
+  };
+}
+
+/** The same page with each node mapped to its GraphQL type. */
+export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
+  return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: map(i.node) })) };
+}

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { requireActor } from "../../access/policy.js";
-import { connectionOf, decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import { connectionOf, mapPage, pageOfList } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
-import { badUserInput } from "../../graphql/errors.js";
 import { Rule } from "../../graphql/rule.js";
 import { allEstablishments, localName } from "./establishment.service.js";
 import { EstablishmentType, EstablishmentUnitType } from "./establishment.type.js";
@@ -32,24 +31,16 @@ export class EstablishmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof EstablishmentConnection>> {
     requireActor(ctx);
-    const limit = pageSize(first);
     const all = (await allEstablishments(await ctx.tx.get())).filter(
       (e) => includeClosed || e.closedOn === null || e.closedOn > ctx.today,
     );
-    let start = 0;
-    if (after) {
-      const [code] = decodeCursor(after, 1);
-      start = all.findIndex((e) => e.code === code) + 1;
-      if (start === 0) throw badUserInput("after is not a cursor of this list", "after");
-    }
-    const items = all.slice(start, start + limit);
-    for (const e of items) ctx.loaders.establishment.prime(e.id, e);
-    return EstablishmentConnection.fromPage({
-      items: items.map((e) => ({ node: EstablishmentType.from(e), cursor: encodeCursor([e.code]) })),
-      hasNextPage: start + limit < all.length,
-      hasPreviousPage: start > 0,
-      count: async () => all.length,
-    });
+    for (const e of all) ctx.loaders.establishment.prime(e.id, e);
+    return EstablishmentConnection.fromPage(
+      mapPage(
+        pageOfList(all, first, after, (e) => e.code),
+        EstablishmentType.from,
+      ),
+    );
   }
 
   @FieldResolver(() => String, {

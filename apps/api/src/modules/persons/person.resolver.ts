@@ -7,9 +7,9 @@ import {
   screeningState,
 } from "@continuum/domain";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import { mapPage, pageOfList } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
-import { badUserInput, notFound } from "../../graphql/errors.js";
+import { notFound } from "../../graphql/errors.js";
 import { Rule } from "../../graphql/rule.js";
 import { DateScalar } from "../../graphql/scalars.js";
 import { DetentionEpisodeType, PlacementType } from "../detention/detention.type.js";
@@ -43,11 +43,7 @@ export class PersonResolver {
     @Args() args: PersonsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof PersonConnection>> {
-    const page = await listVisiblePersons(ctx, args);
-    return PersonConnection.fromPage({
-      ...page,
-      items: page.items.map((i) => ({ ...i, node: PersonType.from(i.node) })),
-    });
+    return PersonConnection.fromPage(mapPage(await listVisiblePersons(ctx, args), PersonType.from));
   }
 
   @Query(() => PersonType, {
@@ -187,21 +183,13 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof ScreeningConnection>> {
     reads(ctx, person, "LISTING");
-    const limit = pageSize(first);
-    const all = [...(await ctx.loaders.screeningsOfPerson.load(person.uuid))].reverse();
-    let start = 0;
-    if (after) {
-      const [afterId] = decodeCursor(after, 1);
-      start = all.findIndex((s) => s.id === afterId) + 1;
-      if (start === 0) throw badUserInput("after is not a cursor of this list", "after");
-    }
-    const items = all.slice(start, start + limit);
-    return ScreeningConnection.fromPage({
-      items: items.map((s) => ({ node: ScreeningType.from(s), cursor: encodeCursor([s.id]) })),
-      hasNextPage: start + limit < all.length,
-      hasPreviousPage: start > 0,
-      count: async () => all.length,
-    });
+    const newestFirst = [...(await ctx.loaders.screeningsOfPerson.load(person.uuid))].reverse();
+    return ScreeningConnection.fromPage(
+      mapPage(
+        pageOfList(newestFirst, first, after, (s) => s.id),
+        ScreeningType.from,
+      ),
+    );
   }
 
   @FieldResolver(() => DateScalar, {

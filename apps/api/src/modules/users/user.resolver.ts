@@ -1,6 +1,6 @@
 import { isAdministrator } from "@continuum/domain";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
+import { mapPage, pageByOffset } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { Rule } from "../../graphql/rule.js";
@@ -24,24 +24,16 @@ export class UserResolver {
       | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof UserConnection>> {
-    const limit = pageSize(first);
     if (search !== null && search.length > 100)
       throw badUserInput("search must be at most 100 characters", "search");
-    const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
-    if (!Number.isInteger(offset) || offset < 0)
-      throw badUserInput("after is not a cursor of this list", "after");
     const tx = await ctx.tx.get();
-    const rows = await listUsers(tx, search, limit + 1, offset);
-    const items = rows.slice(0, limit);
-    return UserConnection.fromPage({
-      items: items.map((u, i) => ({
-        node: UserType.from(u),
-        cursor: encodeCursor([String(offset + i + 1)]),
-      })),
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: offset > 0,
-      count: () => countUsers(tx, search),
-    });
+    const page = await pageByOffset(
+      first,
+      after,
+      (limit, offset) => listUsers(tx, search, limit, offset),
+      () => countUsers(tx, search),
+    );
+    return UserConnection.fromPage(mapPage(page, UserType.from));
   }
 
   @FieldResolver(() => String, {
