@@ -8,7 +8,9 @@ const expected = ["domain", "api-postgres", "api-pglite", "web", "e2e"];
 let passed = 0;
 let failed = 0;
 const seen = new Set();
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
   const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
   const name = file.replace(/\.json$/, "");
   seen.add(name);

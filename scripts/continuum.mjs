@@ -149,7 +149,8 @@ function test() {
   log(
     `running the test suite on ${process.env.DATABASE_URL ? "Postgres (DATABASE_URL)" : "the embedded database (PGlite)"}`,
   );
-  run(pnpm, ["exec", "turbo", "run", "test", "--concurrency=1"]);
+  // --continue: one failing package must not hide the results of the others.
+  run(pnpm, ["exec", "turbo", "run", "test", "--concurrency=1", "--continue"]);
 }
 
 const command = process.argv[2];

@@ -95,6 +95,7 @@ describe("no N+1: the statements behind a page do not grow with its size", () =>
     const small = await statementsFor(5);
     const large = await statementsFor(50);
     expect(large).toBe(small);
-    expect(small).toBeLessThanOrEqual(10);
+    // Session look-up, page, count, one per nested level, the audit insert: a dozen at most.
+    expect(small).toBeLessThanOrEqual(12);
   });
 });
