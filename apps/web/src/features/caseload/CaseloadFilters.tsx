@@ -9,6 +9,7 @@ import {
   type CaseloadState,
   DEFAULT_STATE,
   SEARCH_MAX_LENGTH,
+  STATUSES,
   toSearchParams,
 } from "./url-state";
 
@@ -27,6 +28,7 @@ export function CaseloadFilters({
 }) {
   const t = useTranslations("caseload.filters");
   const tCategory = useTranslations("enums.category");
+  const tStatus = useTranslations("enums.detentionStatus");
   const path = `/${locale}/caseload`;
   const sorted = state.sort !== DEFAULT_STATE.sort || state.direction !== DEFAULT_STATE.direction;
   return (
@@ -76,6 +78,15 @@ export function CaseloadFilters({
             {establishments.map((e) => (
               <option key={e.id} value={e.id}>
                 {establishmentLabel(e, locale)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="caseload-status">{t("status")}</label>
+          <select id="caseload-status" name="status" defaultValue={state.status ?? ""}>
+            <option value="">{t("allStatuses")}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {tStatus(status)}
               </option>
             ))}
           </select>

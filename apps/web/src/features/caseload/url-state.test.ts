@@ -26,6 +26,7 @@ describe("parseCaseloadState", () => {
       search: "Dupont",
       categories: ["A", "C"],
       establishmentId: "RXN0YWJsaXNobWVudDox",
+      status: "DETAINED",
       overdue: true,
       sort: "due",
       direction: "desc",
@@ -36,6 +37,7 @@ describe("parseCaseloadState", () => {
         q: "  Dupont ",
         category: ["C", "A"],
         establishment: "RXN0YWJsaXNobWVudDox",
+        status: "detained",
         overdue: "1",
         sort: "due",
         dir: "desc",
@@ -45,7 +47,7 @@ describe("parseCaseloadState", () => {
     expect(
       parseCaseloadState(
         new URLSearchParams(
-          "q=Dupont&category=A&category=C&establishment=RXN0YWJsaXNobWVudDox&overdue=1&sort=due&dir=desc&after=Y3Vyc29yMQ&after=Y3Vyc29yMg",
+          "q=Dupont&category=A&category=C&establishment=RXN0YWJsaXNobWVudDox&status=DETAINED&overdue=1&sort=due&dir=desc&after=Y3Vyc29yMQ&after=Y3Vyc29yMg",
         ),
       ),
     ).toEqual(expected);
@@ -59,6 +61,7 @@ describe("parseCaseloadState", () => {
       dir: "sideways",
       after: ["ok_cursor", "bad cursor!"],
       overdue: "maybe",
+      status: "ESCAPED",
     });
     expect(state.categories).toEqual(["A", "B"]);
     expect(state.establishmentId).toBeNull();
@@ -66,6 +69,7 @@ describe("parseCaseloadState", () => {
     expect(state.direction).toBe("asc");
     expect(state.trail).toEqual(["ok_cursor"]);
     expect(state.overdue).toBe(false);
+    expect(state.status).toBeNull();
   });
 
   it("treats an empty establishment (the 'all' option) as none", () => {
@@ -93,6 +97,7 @@ describe("toSearchParams", () => {
       search: "é ü & =",
       categories: ["B" as const, "E" as const],
       establishmentId: "RXN0OjI",
+      status: "RELEASED" as const,
       overdue: true,
       sort: "establishment" as const,
       direction: "desc" as const,
@@ -156,6 +161,7 @@ describe("toVariables", () => {
         search: "x",
         categories: ["D"],
         establishmentId: "E1",
+        status: "RELEASED",
         overdue: true,
         sort: "due",
         direction: "desc",
@@ -164,7 +170,13 @@ describe("toVariables", () => {
     ).toEqual({
       first: PAGE_SIZE,
       after: "c2",
-      filter: { search: "x", categories: ["D"], establishmentIds: ["E1"], screeningOverdue: true },
+      filter: {
+        search: "x",
+        categories: ["D"],
+        establishmentIds: ["E1"],
+        detentionStatuses: ["RELEASED"],
+        screeningOverdue: true,
+      },
       orderBy: { field: "NEXT_SCREENING_DUE", direction: "DESC" },
     });
   });

@@ -1,10 +1,10 @@
-import { LegacyCategory } from "@continuum/domain";
+import { DetentionStatus, LegacyCategory } from "@continuum/domain";
 import type { CaseloadQueryVariables, PersonSortField } from "@/gql/graphql";
 
 /**
  * The caseload's state lives in the URL so that a view can be shared, bookmarked and walked with
  * the back button:
- *   q=<text>  category=A&category=C  establishment=<id>  overdue=1  sort=<key>  dir=asc|desc
+ *   q=<text>  category=A&category=C  establishment=<id>  status=DETAINED  overdue=1  sort=<key>  dir=asc|desc
  *   after=<cursor>&after=<cursor>…   the cursors of the pages before this one, oldest first
  *                                    (the API pages forward only; "previous" drops the last one).
  */
@@ -26,10 +26,14 @@ export type SortDirection = "asc" | "desc";
 export type Category = LegacyCategory;
 export const CATEGORIES: readonly Category[] = Object.values(LegacyCategory);
 
+export const STATUSES: readonly DetentionStatus[] = Object.values(DetentionStatus);
+
 export interface CaseloadState {
   search: string;
   categories: Category[];
   establishmentId: string | null;
+  /** Only persons in this detention status; null for all. */
+  status: DetentionStatus | null;
   overdue: boolean;
   sort: SortKey;
   direction: SortDirection;
@@ -41,6 +45,7 @@ export const DEFAULT_STATE: CaseloadState = {
   search: "",
   categories: [],
   establishmentId: null,
+  status: null,
   overdue: false,
   sort: "name",
   direction: "asc",
@@ -73,6 +78,7 @@ export function parseCaseloadState(params: RawSearchParams): CaseloadState {
   const search = (first(params, "q") ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
   const categories = CATEGORIES.filter((c) => all(params, "category").some((v) => v.toUpperCase() === c));
   const establishment = first(params, "establishment")?.trim() ?? "";
+  const status = STATUSES.find((s) => s === first(params, "status")?.toUpperCase()) ?? null;
   const sort = first(params, "sort");
   const direction = first(params, "dir");
   const trail = all(params, "after").filter((c) => TOKEN.test(c));
@@ -80,6 +86,7 @@ export function parseCaseloadState(params: RawSearchParams): CaseloadState {
     search,
     categories,
     establishmentId: TOKEN.test(establishment) ? establishment : null,
+    status,
     overdue: ["1", "true", "on"].includes(first(params, "overdue") ?? ""),
     sort: isSortKey(sort) ? sort : DEFAULT_STATE.sort,
     direction: direction === "desc" ? "desc" : "asc",
@@ -93,6 +100,7 @@ export function toSearchParams(state: CaseloadState): URLSearchParams {
   if (state.search !== "") params.set("q", state.search);
   for (const c of CATEGORIES) if (state.categories.includes(c)) params.append("category", c);
   if (state.establishmentId !== null) params.set("establishment", state.establishmentId);
+  if (state.status !== null) params.set("status", state.status);
   if (state.overdue) params.set("overdue", "1");
   if (state.sort !== DEFAULT_STATE.sort || state.direction !== DEFAULT_STATE.direction) {
     params.set("sort", state.sort);
@@ -133,7 +141,11 @@ export function pageNumber(state: CaseloadState): number {
 
 export function hasFilters(state: CaseloadState): boolean {
   return (
-    state.search !== "" || state.categories.length > 0 || state.establishmentId !== null || state.overdue
+    state.search !== "" ||
+    state.categories.length > 0 ||
+    state.establishmentId !== null ||
+    state.status !== null ||
+    state.overdue
   );
 }
 
@@ -143,6 +155,7 @@ export function toVariables(state: CaseloadState): CaseloadQueryVariables {
   if (state.search !== "") filter.search = state.search;
   if (state.categories.length > 0) filter.categories = state.categories;
   if (state.establishmentId !== null) filter.establishmentIds = [state.establishmentId];
+  if (state.status !== null) filter.detentionStatuses = [state.status];
   if (state.overdue) filter.screeningOverdue = true;
   return {
     first: PAGE_SIZE,
