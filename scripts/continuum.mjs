@@ -100,8 +100,9 @@ async function start() {
     stdio: "inherit",
     env: apiEnv,
   });
-  const web = spawn(pnpm, ["--filter", "@continuum/web", "start"], {
-    cwd: root,
+  const nextBin = path.join(root, "apps/web/node_modules/next/dist/bin/next");
+  const web = spawn(process.execPath, [nextBin, "start"], {
+    cwd: path.join(root, "apps/web"),
     stdio: "inherit",
     env: { ...env, PORT: webPort, API_URL: apiUrl, NODE_ENV: "production" },
   });
@@ -111,6 +112,7 @@ async function start() {
   };
   process.on("SIGINT", () => stop("SIGTERM"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGHUP", () => stop("SIGTERM"));
   for (const child of children)
     child.on("exit", (code) => {
       if (code !== 0 && code !== null) {

@@ -78,6 +78,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // main.ts handles SIGTERM itself: stop accepting, drain, then close Apollo and the database.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

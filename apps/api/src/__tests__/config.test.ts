@@ -9,6 +9,10 @@ describe("loadConfig", () => {
     expect(config.port).toBe(4000);
   });
 
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", API_PORT: "" }).database.kind).toBe("pglite");
+  });
+
   it("uses Postgres, without demo data, when DATABASE_URL is set", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/continuum" });
     expect(config.database).toMatchObject({ kind: "postgres", url: "postgres://u:p@db:5432/continuum" });
