@@ -115,7 +115,7 @@ async function start() {
   process.on("SIGHUP", () => stop("SIGTERM"));
   for (const child of children)
     child.on("exit", (code) => {
-      if (code !== 0 && code !== null) {
+      if (!stopping && code !== 0 && code !== null) {
         log(`a process stopped with exit code ${code}; stopping the rest`);
         stop("SIGTERM");
         process.exitCode = code;
