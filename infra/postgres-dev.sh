@@ -9,7 +9,7 @@ fi
 as_root su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'continuum') THEN
-    CREATE ROLE continuum LOGIN CREATEDB PASSWORD 'continuum-dev';
+    CREATE ROLE continuum LOGIN CREATEDB CREATEROLE PASSWORD 'continuum-dev';
   END IF;
 END $$;
 SELECT 'CREATE DATABASE continuum OWNER continuum' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'continuum')\gexec

@@ -26,9 +26,14 @@ const environmentSchema = z.object({
     .default(12),
   /** Mark the session cookie Secure (set when the portal is served over HTTPS). */
   COOKIE_SECURE: booleanFromEnv.optional(),
-  /** Client addresses are taken from X-Forwarded-For only behind a trusted proxy (the portal). */
-  TRUST_PROXY: booleanFromEnv.default(true),
+  /**
+   * Behind a trusted proxy (the portal), take the client address from the last X-Forwarded-For
+   * entry, the one that proxy added. Off by default: a client could otherwise choose its address.
+   */
+  TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Require a second factor from accounts that read intelligence or clinical data. */
+  MFA_ENFORCED: booleanFromEnv.default(true),
   /** Give up on in-flight requests this long after SIGTERM. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
@@ -43,6 +48,7 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  mfaEnforced: boolean;
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
   shutdownGraceMs: number;
 }
@@ -73,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
     trustProxy: e.TRUST_PROXY,
+    mfaEnforced: e.MFA_ENFORCED,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { todayIso } from "@continuum/domain";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { type Logger, pino } from "pino";
 import { AuditLog } from "./access/audit.js";
-import { scopeOf } from "./access/policy.js";
+import { enterActorSession } from "./access/database-session.js";
+import { viewerScope } from "./access/policy.js";
 import type { Actor } from "./auth/actor.js";
 import { authenticate } from "./auth/auth.service.js";
 import type { Config } from "./config.js";
@@ -13,11 +15,10 @@ import { RequestTransaction } from "./db/request-transaction.js";
 import type { RequestContext } from "./graphql/context.js";
 import { ErrorCode } from "./graphql/errors.js";
 import { createLoaders } from "./graphql/loaders.js";
-import { formatError, introspectionNeedsActorPlugin, requestTransactionPlugin } from "./graphql/plugins.js";
+import { formatError, operationRulesPlugin, requestTransactionPlugin } from "./graphql/plugins.js";
 import { graphqlSchema } from "./graphql/schema.js";
 
 export const MAX_BODY_BYTES = 1_000_000;
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface ContinuumServer {
   config: Config;
@@ -35,10 +36,19 @@ export interface BuildOptions {
   logger?: Logger;
 }
 
+/** Behind a trusted proxy, the last X-Forwarded-For entry: the one that proxy added itself. */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return (trustProxy && first) || req.socket.remoteAddress || "unknown";
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").at(-1)?.trim();
+  return (trustProxy && last) || req.socket.remoteAddress || "unknown";
+}
+
+/** Postgres refuses NUL in text: a request carrying one is refused up front, never a 500 later. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsNul);
+  return false;
 }
 
 /** The request body, or null when it exceeds the limit (the rest is drained, up to a point, so the client reads our 413). */
@@ -71,9 +81,23 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const logger = options.logger ?? pino({ level: config.logLevel });
   const database = options.database ?? (await openDatabase(config.database));
   const production = config.env === "production";
+  // Bounds on what one operation may ask: depth, aliases, tokens, directives and a cost estimate.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxTokens: { n: 3000 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
   const apollo = new ApolloServer<RequestContext>({
     schema: await graphqlSchema(),
-    plugins: [requestTransactionPlugin(logger), introspectionNeedsActorPlugin],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      requestTransactionPlugin(logger),
+      operationRulesPlugin,
+    ],
+    validationRules: armor.validationRules,
     formatError: formatError(logger, !production),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
@@ -84,7 +108,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   await apollo.start();
 
   function createContext(req: IncomingMessage, actor: Actor | null, requestId: string): RequestContext {
-    const tx = new RequestTransaction(database.db, async () => undefined);
+    const tx = new RequestTransaction(database.db, (opened) => enterActorSession(opened, ctx.actor));
     const ctx: RequestContext = {
       requestId,
       actor,
@@ -98,10 +122,11 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         userId: actor?.userId ?? null,
         tokenId: actor?.tokenId ?? null,
         agencyId: actor?.agencyId ?? null,
+        purpose: actor?.purpose ?? null,
       }),
       loaders: createLoaders(
         () => tx.get(),
-        () => scopeOf(ctx.actor),
+        () => viewerScope(ctx.actor),
       ),
       responseCookies: [],
     };
@@ -118,6 +143,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
+    if (url.search.includes("%00")) return clientError(res, 400, "The request contains a NUL character.");
     let body: unknown;
     if (method === "POST") {
       const raw = await readBody(req);
@@ -129,6 +155,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         } catch {
           return clientError(res, 400, "The request body is not valid JSON.");
         }
+        if (containsNul(body)) return clientError(res, 400, "The request contains a NUL character.");
       } else body = raw;
     }
 
@@ -158,8 +185,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
 
   const http = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://api.invalid");
-    const given = req.headers["x-request-id"];
-    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : newId();
+    // Our own ID, always: it ties log lines and audit entries together and a client cannot choose it.
+    const requestId = newId();
     try {
       if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/readyz") {

@@ -111,6 +111,11 @@ describe("the audit trail", () => {
         query: `mutation { login(input: { email: "vsse.analyst@continuum.example", password: "wrong" }) { user { id } } }`,
       }),
     });
-    expect((await auditSince(from)).map((r) => r.operation)).toEqual(["LOGIN", "LOGOUT", "LOGIN_FAILED"]);
+    expect((await auditSince(from)).map((r) => r.operation)).toEqual([
+      "LOGIN",
+      "PURPOSE_SET",
+      "LOGOUT",
+      "LOGIN_FAILED",
+    ]);
   });
 });

@@ -486,7 +486,7 @@ describe("bad input is refused with a specific error and writes nothing", () => 
         },
       });
       expect(res.placementRecord.userErrors).toEqual([
-        { field: "unitId", message: "the unit is full on 2024-01-04 (20 places)", code: "RULE_VIOLATION" },
+        { field: "unitId", message: "the unit is full from 2024-01-04 (20 places)", code: "RULE_VIOLATION" },
       ]);
     });
   });

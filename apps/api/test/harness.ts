@@ -108,8 +108,11 @@ export interface TestApp {
   server: ContinuumServer;
   database: Database;
   anonymous: GraphQLClient;
-  /** Logs in through the login mutation and returns a client that sends the session cookie. */
-  login(email: string, password?: string): Promise<GraphQLClient>;
+  /**
+   * Logs in through the login mutation and returns a client that sends the session cookie. Unless
+   * `purpose` is false, also states the first purpose the user's agency may state.
+   */
+  login(email: string, options?: { password?: string; purpose?: boolean }): Promise<GraphQLClient>;
   withToken(token: string): GraphQLClient;
   close(): Promise<void>;
 }
@@ -118,6 +121,8 @@ export interface StartOptions {
   /** "directory": agencies, users and establishments only; "demo": the whole fictional population. */
   seed?: "directory" | "demo";
   today?: string;
+  /** Require a second factor from accounts that read intelligence or clinical data (off by default in tests). */
+  mfaEnforced?: boolean;
 }
 
 /** A running API on a fresh copy of the worker's database, listening on a free port. */
@@ -131,7 +136,15 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     directoryOnly: (options.seed ?? "directory") === "directory",
     ...(options.today === undefined ? {} : { today: options.today }),
   });
-  const config = loadConfig({ NODE_ENV: "test", API_PORT: "0", LOG_LEVEL: "silent", SEED_DEMO: "false" });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    API_PORT: "0",
+    LOG_LEVEL: "silent",
+    SEED_DEMO: "false",
+    MFA_ENFORCED: options.mfaEnforced ? "true" : "false",
+    // As behind the portal: tests give each simulated client its own X-Forwarded-For address.
+    TRUST_PROXY: "true",
+  });
   const server = await buildServer(config, { database, logger: pino({ level: "silent" }) });
   await new Promise<void>((resolve) => server.http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
@@ -140,7 +153,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     server,
     database,
     anonymous: new GraphQLClient(url),
-    async login(email, password = DEMO_PASSWORD) {
+    async login(email, { password = DEMO_PASSWORD, purpose = true } = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -152,7 +165,19 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       });
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith("continuum_session="));
       if (cookie === undefined) throw new Error(`login failed for ${email}: ${await res.text()}`);
-      return new GraphQLClient(url, { cookie: cookie.split(";")[0] as string });
+      const client = new GraphQLClient(url, { cookie: cookie.split(";")[0] as string });
+      if (purpose) {
+        const { viewer } = await client.data<{ viewer: { purposesAvailable: string[] } }>(
+          "{ viewer { purposesAvailable } }",
+        );
+        await client.data(
+          "mutation($code: PurposeCode!) { sessionPurposeSet(input: { code: $code }) { purpose { code } } }",
+          {
+            code: viewer.purposesAvailable[0],
+          },
+        );
+      }
+      return client;
     },
     withToken(token) {
       return new GraphQLClient(url, { authorization: `Bearer ${token}` });

@@ -52,19 +52,41 @@ describe("the HTTP surface", () => {
     expect(res.status).toBe(400);
   });
 
-  it("echoes a well-formed X-Request-Id and makes one up otherwise", async () => {
-    const given = await fetch(`${app.url}/graphql`, {
+  it("answers with its own request ID, whatever the client sends (audit entries carry it)", async () => {
+    const res = await fetch(`${app.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": "trace-123" },
+      headers: { "content-type": "application/json", "x-request-id": "chosen-by-client" },
       body: JSON.stringify({ query: "{ me { id } }" }),
     });
-    expect(given.headers.get("x-request-id")).toBe("trace-123");
-    const made = await fetch(`${app.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": "bad id with spaces" },
-      body: JSON.stringify({ query: "{ me { id } }" }),
-    });
-    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
+  });
+
+  it("refuses NUL characters anywhere in a request instead of failing later", async () => {
+    const res = await app.anonymous.request(
+      'mutation($e: String!) { login(input: { email: $e, password: "x" }) { user { id } } }',
+      {
+        e: "x\u0000y@continuum.example",
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("allows login only alone in its operation", async () => {
+    const res = await app.anonymous.request(
+      `mutation { a: login(input: { email: "a@continuum.example", password: "x" }) { user { id } }
+                  b: login(input: { email: "b@continuum.example", password: "y" }) { user { id } } }`,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.errors?.[0]?.message).toMatch(/only field/);
+  });
+
+  it("bounds the depth of an operation", async () => {
+    const client = await app.login(EMAIL("celex.analyst"));
+    const deep = `{ persons(first: 1) { edges { node { currentPlacement { person { currentPlacement { person {
+      currentPlacement { person { currentPlacement { person { currentPlacement { person { id } } } } } } } } } } } } }`;
+    const res = await client.request(deep);
+    expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("on shutdown finishes the request in flight, then refuses new connections", async () => {

@@ -1,4 +1,13 @@
+import {
+  ACCESS_MATRIX,
+  type CaseStage,
+  type MatrixRow,
+  type Place,
+  TIER_ORDER,
+  type Tier,
+} from "./access-matrix.js";
 import type { AgencyKind, JudicialDistrict, Role } from "./agency.js";
+import type { DetentionStatus } from "./detention.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 
 /** Classes of personal data; access and audit are decided per class. */
@@ -18,6 +27,7 @@ export type DataClass = EnumValue<typeof DataClass>;
 
 /** What the access policy needs to know about whoever is asking. */
 export interface ActorProfile {
+  agencyId: string;
   agencyKind: AgencyKind;
   roles: readonly Role[];
   /** The establishment of a prison or psychosocial-service agency. */
@@ -28,49 +38,151 @@ export interface ActorProfile {
   municipality: string | null;
 }
 
-/**
- * Which persons an actor may see at all. Anything outside the scope does not exist for the actor.
- * - ALL: every person in Continuum (national bodies that screen, decide or analyse);
- * - ESTABLISHMENT: persons currently placed in the actor's establishment;
- * - RELEASED_IN_DISTRICT / RELEASED_IN_MUNICIPALITY: persons released into the actor's area;
- * - NONE: no case content (oversight, platform administration, or a rule that is missing).
- */
-export type PersonScope =
-  | { kind: "ALL" }
-  | { kind: "ESTABLISHMENT"; establishmentId: string }
-  | { kind: "RELEASED_IN_DISTRICT"; judicialDistrict: JudicialDistrict }
-  | { kind: "RELEASED_IN_MUNICIPALITY"; municipality: string }
-  | { kind: "NONE" };
+/** What the policy needs to know about a person's case. */
+export interface PersonFacts {
+  stage: CaseStage;
+  /** Where the person is placed now, if detained. */
+  establishmentId: string | null;
+  releaseJudicialDistrict: JudicialDistrict | null;
+  releaseMunicipality: string | null;
+  /** Agencies whose disengagement programme the person is enrolled in. */
+  enrolledWith: readonly string[];
+}
 
-const NONE: PersonScope = { kind: "NONE" };
+/** READ and FULL follow the row's tier; SUMMARY is the reduced view of a class (e.g. the final judgement only). */
+export type ClassLevel = "FULL" | "READ" | "SUMMARY";
+const LEVEL_ORDER: Record<ClassLevel, number> = { SUMMARY: 1, READ: 2, FULL: 3 };
 
-/** The person scope of an actor. Fails closed: an agency kind without a rule, or missing place data, sees nothing. */
-export function personScope(actor: ActorProfile): PersonScope {
-  switch (actor.agencyKind) {
-    case "CELEX":
-    case "DG_EPI":
-    case "INTELLIGENCE":
-    case "THREAT_ANALYSIS":
-    case "PROSECUTOR":
-    case "POLICE":
-      return { kind: "ALL" };
-    case "PRISON":
-    case "PSYCHOSOCIAL_SERVICE":
-      return actor.establishmentId === null
-        ? NONE
-        : { kind: "ESTABLISHMENT", establishmentId: actor.establishmentId };
-    case "LOCAL_TASK_FORCE":
-    case "PROBATION":
-      return actor.judicialDistrict === null
-        ? NONE
-        : { kind: "RELEASED_IN_DISTRICT", judicialDistrict: actor.judicialDistrict };
-    case "LOCAL_CELL":
-      return actor.municipality === null
-        ? NONE
-        : { kind: "RELEASED_IN_MUNICIPALITY", municipality: actor.municipality };
-    default:
-      return NONE;
+export interface PersonAccess {
+  tier: Tier;
+  classes: Partial<Record<DataClass, ClassLevel>>;
+  /** Granted through break-the-glass: flagged in every audit entry. */
+  breakGlass: boolean;
+}
+
+export const NO_ACCESS: PersonAccess = { tier: "NONE", classes: {}, breakGlass: false };
+
+export function caseStageOf(c: { detentionStatus: DetentionStatus; closedOn?: string | null }): CaseStage {
+  if (c.closedOn) return "CLOSED";
+  return c.detentionStatus === "RELEASED" ? "RELEASED" : "IN_PRISON";
+}
+
+/** Whether a row's place condition holds for this actor and person. Missing place data never holds. */
+export function placeHolds(place: Place, actor: ActorProfile, person: PersonFacts): boolean {
+  switch (place) {
+    case "ANY":
+      return true;
+    case "OWN_ESTABLISHMENT":
+      return actor.establishmentId !== null && person.establishmentId === actor.establishmentId;
+    case "OWN_DISTRICT":
+      return actor.judicialDistrict !== null && person.releaseJudicialDistrict === actor.judicialDistrict;
+    case "OWN_MUNICIPALITY":
+      return actor.municipality !== null && person.releaseMunicipality === actor.municipality;
+    case "ENROLLED":
+      return person.enrolledWith.includes(actor.agencyId);
   }
+}
+
+function rowsFor(actor: Pick<ActorProfile, "agencyKind" | "roles">, stage: CaseStage): MatrixRow[] {
+  return ACCESS_MATRIX.filter(
+    (r) => r.agencyKind === actor.agencyKind && r.stage === stage && actor.roles.includes(r.role),
+  );
+}
+
+function classesOf(row: MatrixRow): Partial<Record<DataClass, ClassLevel>> {
+  const level: ClassLevel = row.tier === "FULL" ? "FULL" : "READ";
+  const classes: Partial<Record<DataClass, ClassLevel>> = {};
+  for (const entry of row.classes) {
+    const [name, qualifier] = entry.split(":") as [DataClass, string | undefined];
+    classes[name] = qualifier === "SUMMARY" ? "SUMMARY" : level;
+  }
+  return classes;
+}
+
+function merge(
+  into: Partial<Record<DataClass, ClassLevel>>,
+  from: Partial<Record<DataClass, ClassLevel>>,
+): void {
+  for (const [name, level] of Object.entries(from) as [DataClass, ClassLevel][]) {
+    const current = into[name];
+    if (current === undefined || LEVEL_ORDER[level] > LEVEL_ORDER[current]) into[name] = level;
+  }
+}
+
+/**
+ * What an actor may see of a person: the most generous of the rows of the actor's roles for the
+ * person's stage, where the row's place holds (else the row's `otherwise` tier, with no classes).
+ * A role or stage without a row gives NONE: the policy fails closed.
+ */
+export function accessTo(actor: ActorProfile, person: PersonFacts): PersonAccess {
+  let tier: Tier = "NONE";
+  const classes: Partial<Record<DataClass, ClassLevel>> = {};
+  for (const row of rowsFor(actor, person.stage)) {
+    const holds = placeHolds(row.place, actor, person);
+    const rowTier = holds ? row.tier : row.otherwise;
+    if (TIER_ORDER[rowTier] > TIER_ORDER[tier]) tier = rowTier;
+    if (holds) merge(classes, classesOf(row));
+  }
+  return { tier, classes, breakGlass: false };
+}
+
+/**
+ * Break-the-glass: read-only access to what the actor's best row for the stage would give where its
+ * place held, and at least the identity.
+ */
+export function breakGlassAccess(
+  actor: Pick<ActorProfile, "agencyKind" | "roles">,
+  stage: CaseStage,
+): PersonAccess {
+  const classes: Partial<Record<DataClass, ClassLevel>> = { IDENTITY: "READ" };
+  for (const row of rowsFor(actor, stage)) {
+    for (const [name, level] of Object.entries(classesOf(row)) as [DataClass, ClassLevel][])
+      classes[name] = level === "SUMMARY" ? "SUMMARY" : "READ";
+  }
+  return { tier: "READ", classes, breakGlass: true };
+}
+
+export function mayRead(access: PersonAccess, dataClass: DataClass, level: ClassLevel = "READ"): boolean {
+  const granted = access.classes[dataClass];
+  return granted !== undefined && LEVEL_ORDER[granted] >= LEVEL_ORDER[level];
+}
+
+export function mayFeed(access: PersonAccess, dataClass: DataClass): boolean {
+  return access.classes[dataClass] === "FULL";
+}
+
+/** Whether the person exists for the actor in lists and look-ups by ID (card or more). */
+export function isVisible(access: PersonAccess): boolean {
+  return TIER_ORDER[access.tier] >= TIER_ORDER.CARD;
+}
+
+export interface StageVisibility {
+  /** Places under which the actor sees persons at this stage (card or more); empty: none. */
+  places: Place[];
+  /** Classes readable (at least in summary) where a place holds. */
+  classes: DataClass[];
+}
+
+/**
+ * The actor's visibility per stage, in the form the database's row-level security and the list
+ * queries use. Exact because, for one agency kind and stage, every row that shows anything has
+ * the same place (a test checks this property of the matrix).
+ */
+export function visibilityOf(
+  actor: Pick<ActorProfile, "agencyKind" | "roles">,
+): Record<CaseStage, StageVisibility> {
+  const result = {} as Record<CaseStage, StageVisibility>;
+  for (const stage of ["IN_PRISON", "RELEASED", "CLOSED"] as const) {
+    const places = new Set<Place>();
+    const classes = new Set<DataClass>();
+    for (const row of rowsFor(actor, stage)) {
+      if (TIER_ORDER[row.tier] < TIER_ORDER.CARD) continue;
+      places.add(row.place);
+      for (const name of Object.keys(classesOf(row)) as DataClass[]) classes.add(name);
+    }
+    result[stage] = { places: [...places].sort(), classes: [...classes].sort() };
+  }
+  return result;
 }
 
 /** Changes to case records, each allowed to a fixed set of agency kinds and roles. */
@@ -83,9 +195,16 @@ const CASE_ACTION_RULES: Record<CaseAction, Partial<Record<AgencyKind, readonly 
   SCREENING_RECORD: { CELEX: ["ANALYST"] },
 };
 
+/** The data class an action feeds: the actor also needs FULL access to it on the person concerned. */
+export const ACTION_FEEDS: Record<CaseAction, DataClass> = {
+  PERSON_REGISTER: "IDENTITY",
+  DETENTION_RECORD: "DETENTION",
+  SCREENING_RECORD: "LISTING",
+};
+
 /**
- * Whether the actor's agency kind and roles allow an action at all. The person must also be in the
- * actor's scope (personScope), which the caller checks on the record itself. Fails closed.
+ * Whether the actor's agency kind and roles allow an action at all. On an existing person the
+ * actor also needs `mayFeed` on the class the action feeds. Fails closed.
  */
 export function mayPerform(actor: Pick<ActorProfile, "agencyKind" | "roles">, action: CaseAction): boolean {
   const roles = CASE_ACTION_RULES[action][actor.agencyKind];
@@ -94,4 +213,12 @@ export function mayPerform(actor: Pick<ActorProfile, "agencyKind" | "roles">, ac
 
 export function isAdministrator(actor: Pick<ActorProfile, "agencyKind" | "roles">): boolean {
   return actor.agencyKind === "PLATFORM" && actor.roles.includes("ADMIN");
+}
+
+/** Oversight and the data-protection officer read the audit trail and review break-the-glass access. */
+export function isAuditReviewer(actor: Pick<ActorProfile, "agencyKind" | "roles">): boolean {
+  return (
+    (actor.agencyKind === "OVERSIGHT" || actor.agencyKind === "DATA_PROTECTION") &&
+    actor.roles.includes("REVIEWER")
+  );
 }

@@ -1,38 +1,99 @@
+import { createHash } from "node:crypto";
 import type { DataClass } from "@continuum/domain";
-import type { Tx } from "../db/client.js";
-import { auditEvents } from "./audit.table.js";
+import { asc, eq, gt } from "drizzle-orm";
+import { stringify } from "safe-stable-stringify";
+import type { StatedPurpose } from "../auth/actor.js";
+import type { Db, Tx } from "../db/client.js";
+import { auditChainHead, auditEvents } from "./audit.table.js";
 
+/** Every kind of audit entry; `READ` rows are merged per person and request. */
 export type AuditOperation =
   | "READ"
   | "SEARCH"
+  | "LOOKUP"
   | "CREATE"
   | "UPDATE"
   | "LOGIN"
   | "LOGIN_FAILED"
   | "LOGOUT"
+  | "PURPOSE_SET"
+  | "MFA_ENROLLED"
   | "TOKEN_CREATE"
-  | "TOKEN_REVOKE";
+  | "TOKEN_REVOKE"
+  | "USER_DISABLE"
+  | "USER_ENABLE"
+  | "BREAK_GLASS_OPEN"
+  | "BREAK_GLASS_REVIEW"
+  | "AUDIT_QUERY"
+  | "AUDIT_VERIFY";
 
 export interface AuditEvent {
   operation: AuditOperation;
   personId?: string | null;
   dataClasses?: readonly DataClass[];
   details?: Record<string, unknown>;
+  breakGlass?: boolean;
+  recipientAgencyId?: string | null;
 }
 
 export interface AuditActor {
   userId: string | null;
   tokenId: string | null;
   agencyId: string | null;
+  purpose: StatedPurpose | null;
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+
+type AuditRow = typeof auditEvents.$inferInsert;
+
+/** The fields an entry's hash covers, in a canonical form that survives a round trip through jsonb. */
+function hashOf(row: Omit<AuditRow, "id" | "hash">): string {
+  const content = stringify({
+    occurredAt: (row.occurredAt as Date).toISOString(),
+    requestId: row.requestId,
+    actorUserId: row.actorUserId ?? null,
+    actorTokenId: row.actorTokenId ?? null,
+    agencyId: row.agencyId ?? null,
+    operation: row.operation,
+    personId: row.personId ?? null,
+    dataClasses: row.dataClasses,
+    details: row.details,
+    purposeCode: row.purposeCode ?? null,
+    purposeNote: row.purposeNote ?? null,
+    breakGlass: row.breakGlass ?? false,
+    recipientAgencyId: row.recipientAgencyId ?? null,
+    prevHash: row.prevHash,
+  });
+  return createHash("sha256")
+    .update(content as string)
+    .digest("hex");
+}
+
+/** Appends entries to the chain: the head row is locked until commit, so appends are serialised. */
+export async function appendToAuditChain(
+  tx: Tx,
+  entries: Omit<AuditRow, "prevHash" | "hash">[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for("update");
+  let prevHash = head?.lastHash ?? GENESIS_HASH;
+  const rows: AuditRow[] = entries.map((entry) => {
+    const row = { ...entry, prevHash };
+    prevHash = hashOf(row);
+    return { ...row, hash: prevHash };
+  });
+  await tx.insert(auditEvents).values(rows);
+  await tx.update(auditChainHead).set({ lastHash: prevHash }).where(eq(auditChainHead.id, 1));
 }
 
 /**
- * Collects a request's audit entries in memory and writes them in one statement, in the request's
+ * Collects a request's audit entries in memory and writes them in one append, in the request's
  * transaction: reads are merged per person (one entry per person and request, with every data class
- * read), changes and searches are kept one by one.
+ * read), other events are kept one by one.
  */
 export class AuditLog {
-  private readonly reads = new Map<string, Set<DataClass>>();
+  private readonly reads = new Map<string, { classes: Set<DataClass>; breakGlass: boolean }>();
   private readonly events: AuditEvent[] = [];
   private actor: AuditActor;
 
@@ -43,22 +104,19 @@ export class AuditLog {
     this.actor = actor;
   }
 
-  /** Who the entries are attributed to; a login changes it mid-request. */
+  /** Who the entries are attributed to; login, and a purpose stated mid-request, change it. */
   attributeTo(actor: AuditActor): void {
     this.actor = actor;
   }
 
-  read(personId: string, dataClasses: readonly DataClass[]): void {
-    let classes = this.reads.get(personId);
-    if (classes === undefined) {
-      classes = new Set();
-      this.reads.set(personId, classes);
+  read(personId: string, dataClasses: readonly DataClass[], breakGlass = false): void {
+    let entry = this.reads.get(personId);
+    if (entry === undefined) {
+      entry = { classes: new Set(), breakGlass: false };
+      this.reads.set(personId, entry);
     }
-    for (const c of dataClasses) classes.add(c);
-  }
-
-  readMany(personIds: Iterable<string>, dataClasses: readonly DataClass[]): void {
-    for (const id of personIds) this.read(id, dataClasses);
+    for (const c of dataClasses) entry.classes.add(c);
+    entry.breakGlass ||= breakGlass;
   }
 
   record(event: AuditEvent): void {
@@ -71,19 +129,25 @@ export class AuditLog {
 
   async flush(tx: Tx): Promise<void> {
     if (this.isEmpty) return;
+    const occurredAt = new Date();
     const base = {
+      occurredAt,
       requestId: this.requestId,
       actorUserId: this.actor.userId,
       actorTokenId: this.actor.tokenId,
       agencyId: this.actor.agencyId,
+      purposeCode: this.actor.purpose?.code ?? null,
+      purposeNote: this.actor.purpose?.note ?? null,
     };
-    const rows = [
-      ...[...this.reads].map(([personId, classes]) => ({
+    await appendToAuditChain(tx, [
+      ...[...this.reads].map(([personId, entry]) => ({
         ...base,
         operation: "READ" as const,
         personId,
-        dataClasses: [...classes].sort(),
+        dataClasses: [...entry.classes].sort(),
         details: {},
+        breakGlass: entry.breakGlass,
+        recipientAgencyId: null,
       })),
       ...this.events.map((e) => ({
         ...base,
@@ -91,10 +155,68 @@ export class AuditLog {
         personId: e.personId ?? null,
         dataClasses: [...(e.dataClasses ?? [])],
         details: e.details ?? {},
+        breakGlass: e.breakGlass ?? false,
+        recipientAgencyId: e.recipientAgencyId ?? null,
       })),
-    ];
-    await tx.insert(auditEvents).values(rows);
+    ]);
     this.reads.clear();
     this.events.length = 0;
   }
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBrokenEventId: number | null;
+  reason: string | null;
+}
+
+const VERIFY_BATCH = 2000;
+
+/**
+ * Walks the whole trail in order and recomputes every hash: an edited row breaks its own hash, a
+ * deleted or inserted row breaks the next row's link, and rows cut off the end no longer match the
+ * chain's head.
+ */
+export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, afterId))
+      .orderBy(asc(auditEvents.id))
+      .limit(VERIFY_BATCH);
+    for (const row of rows) {
+      if (row.prevHash !== prevHash)
+        return {
+          ok: false,
+          checked,
+          firstBrokenEventId: row.id,
+          reason: "the link to the previous entry is broken",
+        };
+      if (hashOf(row) !== row.hash)
+        return {
+          ok: false,
+          checked,
+          firstBrokenEventId: row.id,
+          reason: "the entry's content does not match its hash",
+        };
+      prevHash = row.hash;
+      checked += 1;
+      afterId = row.id;
+    }
+    if (rows.length < VERIFY_BATCH) break;
+  }
+  const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1));
+  if (head !== undefined && head.lastHash !== prevHash)
+    return {
+      ok: false,
+      checked,
+      firstBrokenEventId: null,
+      reason: "entries are missing at the end of the trail",
+    };
+  return { ok: true, checked, firstBrokenEventId: null, reason: null };
 }

@@ -1,36 +1,60 @@
 import {
+  accessTo,
+  breakGlassAccess,
   type CaseAction,
+  type CaseStage,
+  caseStageOf,
+  type DataClass,
   isAdministrator,
+  isAuditReviewer,
+  isVisible,
+  mayFeed,
   mayPerform,
-  type PersonScope,
-  personScope,
+  NO_ACCESS,
+  type PersonAccess,
+  type PersonFacts,
+  type StageVisibility,
+  visibilityOf,
 } from "@continuum/domain";
 import type { Actor } from "../auth/actor.js";
 import type { RequestContext } from "../graphql/context.js";
 import { forbidden, unauthenticated } from "../graphql/errors.js";
-import type { VisiblePerson } from "../modules/persons/person.repository.js";
+import type { PersonSummaryRecord, VisiblePerson } from "../modules/persons/person.repository.js";
 
 /**
- * The policy enforcement point. Every service asks here: who is acting, which persons exist for
- * them, and whether they may make a change. The rules themselves are pure functions in
- * packages/domain (access.ts); this file only applies them to a request.
+ * The policy enforcement point. Every service asks here: who is acting, which persons and data
+ * classes exist for them, and whether they may make a change. The rules themselves are pure
+ * functions in packages/domain (access.ts, access-matrix.ts = docs/access.md); this file only
+ * applies them to a request. Postgres row-level security applies the same rules underneath.
  */
 
 export function requireActor(ctx: Pick<RequestContext, "actor">): Actor {
-  if (ctx.actor === null) throw unauthenticated();
-  return ctx.actor;
+  const actor = ctx.actor;
+  if (actor === null) throw unauthenticated();
+  if (!actor.mfaSatisfied)
+    throw unauthenticated("Enter the code of your authenticator app to finish logging in.");
+  return actor;
 }
 
-/** The actor's person scope; anonymous requests see nothing. */
-export function scopeOf(actor: Actor | null): PersonScope {
-  return actor === null ? { kind: "NONE" } : personScope(actor);
+/** Personal data opens only once the actor has stated why (for the session, or when the token was issued). */
+export function requirePurpose(ctx: Pick<RequestContext, "actor">): Actor {
+  const actor = requireActor(ctx);
+  if (actor.purpose === null)
+    throw forbidden("State the purpose of this session (sessionPurposeSet) before opening personal data.", {
+      reason: "PURPOSE_REQUIRED",
+    });
+  return actor;
 }
 
 export function requireAction(ctx: Pick<RequestContext, "actor">, action: CaseAction): Actor {
-  const actor = requireActor(ctx);
-  if (!actor.scopes.includes("WRITE")) throw forbidden("This API token may only read.");
+  const actor = requirePurpose(ctx);
+  requireWriteScope(actor);
   if (!mayPerform(actor, action)) throw forbidden(`Your agency and role may not perform ${action}.`);
   return actor;
+}
+
+export function requireWriteScope(actor: Actor): void {
+  if (!actor.scopes.includes("WRITE")) throw forbidden("This API token may only read.");
 }
 
 export function requireAdministrator(ctx: Pick<RequestContext, "actor">): Actor {
@@ -39,7 +63,77 @@ export function requireAdministrator(ctx: Pick<RequestContext, "actor">): Actor 
   return actor;
 }
 
-/** The person if the actor may see them; null otherwise, exactly as for an unknown ID. */
-export function loadVisiblePerson(ctx: RequestContext, personId: string): Promise<VisiblePerson | null> {
-  return ctx.loaders.visiblePerson.load(personId);
+export function requireAuditReviewer(ctx: Pick<RequestContext, "actor">): Actor {
+  const actor = requireActor(ctx);
+  if (!isAuditReviewer(actor))
+    throw forbidden("Only oversight and the data-protection officer read the audit trail.");
+  return actor;
+}
+
+export function factsOf(summary: PersonSummaryRecord): PersonFacts {
+  return {
+    stage: caseStageOf(summary),
+    establishmentId: summary.establishmentId,
+    releaseJudicialDistrict: summary.releaseJudicialDistrict,
+    releaseMunicipality: summary.releaseMunicipality,
+    enrolledWith: summary.enrolledWith,
+  };
+}
+
+/** What the actor may see of this case: the matrix, or an active break-the-glass grant. */
+export function accessFor(actor: Actor | null, summary: PersonSummaryRecord): PersonAccess {
+  if (actor === null || !actor.mfaSatisfied) return NO_ACCESS;
+  const facts = factsOf(summary);
+  const normal = accessTo(actor, facts);
+  if (!isVisible(normal) && actor.breakGlassPersonIds.includes(summary.personId))
+    return breakGlassAccess(actor, facts.stage);
+  return normal;
+}
+
+/** The person if the actor may see them (card or more); null otherwise, exactly as for an unknown ID. */
+export async function loadVisiblePerson(
+  ctx: RequestContext,
+  personId: string,
+): Promise<VisiblePerson | null> {
+  const found = await ctx.loaders.visiblePerson.load(personId);
+  return found !== null && isVisible(accessFor(ctx.actor, found.summary)) ? found : null;
+}
+
+/** Refuses a change unless the actor feeds that class of this case (consult and feed). */
+export function requireFeed(ctx: RequestContext, person: VisiblePerson, dataClass: DataClass): void {
+  if (!mayFeed(accessFor(ctx.actor, person.summary), dataClass))
+    throw forbidden(`You may consult but not change the ${dataClass.toLowerCase()} data of this person.`);
+}
+
+/** What the list queries filter on: the SQL form of the actor's visibility (mirrors the RLS policies). */
+export interface ViewerScope {
+  stages: Record<CaseStage, StageVisibility>;
+  agencyId: string | null;
+  establishmentId: string | null;
+  judicialDistrict: string | null;
+  municipality: string | null;
+  breakGlass: { personIds: readonly string[]; classes: Record<CaseStage, DataClass[]> };
+}
+
+const STAGES: readonly CaseStage[] = ["IN_PRISON", "RELEASED", "CLOSED"];
+
+export function viewerScope(actor: Actor | null): ViewerScope {
+  const none = { places: [], classes: [] };
+  const usable = actor !== null && actor.mfaSatisfied;
+  return {
+    stages: usable ? visibilityOf(actor) : { IN_PRISON: none, RELEASED: none, CLOSED: none },
+    agencyId: actor?.agencyId ?? null,
+    establishmentId: actor?.establishmentId ?? null,
+    judicialDistrict: actor?.judicialDistrict ?? null,
+    municipality: actor?.municipality ?? null,
+    breakGlass: {
+      personIds: usable ? actor.breakGlassPersonIds : [],
+      classes: Object.fromEntries(
+        STAGES.map((stage) => [
+          stage,
+          usable ? (Object.keys(breakGlassAccess(actor, stage).classes) as DataClass[]) : [],
+        ]),
+      ) as Record<CaseStage, DataClass[]>,
+    },
+  };
 }

@@ -1,5 +1,6 @@
+import { purposeAllowed, purposeSchema } from "@continuum/domain";
 import { z } from "zod";
-import { requireAdministrator } from "../access/policy.js";
+import { requireAdministrator, requireWriteScope } from "../access/policy.js";
 import type { RequestContext } from "../graphql/context.js";
 import { uuidOf } from "../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../graphql/mutation.js";
@@ -20,6 +21,7 @@ const createSchema = z.object({
     .max(100, { message: "must be at most 100 characters" }),
   scopes: z.array(z.enum(ApiTokenScope)).min(1, { message: "give at least one scope" }),
   expiresAt: z.date(),
+  purpose: purposeSchema,
 });
 
 export interface CreatedToken {
@@ -31,11 +33,21 @@ export interface CreatedToken {
 /** An administrator issues a token that acts as an account, narrowed to its scopes, until it expires. */
 export function createApiToken(
   ctx: RequestContext,
-  input: { userId: string; name: string; scopes: ApiTokenScope[]; expiresAt: Date },
+  input: {
+    userId: string;
+    name: string;
+    scopes: ApiTokenScope[];
+    expiresAt: Date;
+    purpose: { code: string; note?: string | null };
+  },
 ): Promise<MutationOutcome<CreatedToken>> {
   const admin = requireAdministrator(ctx);
+  requireWriteScope(admin);
   return runMutation(ctx, async (tx) => {
-    const data = parseInput(createSchema, input);
+    const data = parseInput(createSchema, {
+      ...input,
+      purpose: { code: input.purpose.code, note: input.purpose.note ?? null },
+    });
     const now = Date.now();
     if (data.expiresAt.getTime() <= now) reject("expiresAt", "must be in the future");
     if (data.expiresAt.getTime() > now + API_TOKEN_MAX_DAYS * 86_400_000)
@@ -54,6 +66,8 @@ export function createApiToken(
       scopes: [...new Set(data.scopes)],
       expiresAt: data.expiresAt,
       createdBy: admin.userId,
+      purposeCode: data.purpose.code,
+      purposeNote: data.purpose.note,
     });
     ctx.audit.record({ operation: "TOKEN_CREATE", details: { tokenId: record.id, accountId: account.id } });
     return { record, secret };

@@ -1,5 +1,8 @@
-import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import type { PurposeCode } from "@continuum/domain";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { breakGlassGrants } from "../access/break-glass.table.js";
 import type { Db } from "../db/client.js";
+import { newId } from "../db/columns.js";
 import { agencies } from "../modules/agencies/agency.table.js";
 import { users } from "../modules/users/user.table.js";
 import type { Actor } from "./actor.js";
@@ -18,6 +21,9 @@ const actorColumns = {
   establishmentId: agencies.establishmentId,
   judicialDistrict: agencies.judicialDistrict,
   municipality: agencies.municipality,
+  breakGlassPersonIds: sql<string[]>`coalesce((
+    select array_agg(${breakGlassGrants.personId}::text) from ${breakGlassGrants}
+    where ${breakGlassGrants.userId} = ${users.id} and ${breakGlassGrants.expiresAt} > now()), '{}')`,
 };
 
 interface ActorRow {
@@ -32,12 +38,26 @@ interface ActorRow {
   establishmentId: string | null;
   judicialDistrict: Actor["judicialDistrict"];
   municipality: string | null;
+  breakGlassPersonIds: string[];
 }
 
-function toActor(
-  row: ActorRow,
-  via: { kind: "USER"; sessionId: string } | { kind: "API_TOKEN"; tokenId: string; scopes: ApiTokenScope[] },
-): Actor {
+type Via =
+  | {
+      kind: "USER";
+      sessionId: string;
+      mfaSatisfied: boolean;
+      purposeCode: string | null;
+      purposeNote: string | null;
+    }
+  | {
+      kind: "API_TOKEN";
+      tokenId: string;
+      scopes: ApiTokenScope[];
+      purposeCode: string;
+      purposeNote: string | null;
+    };
+
+function toActor(row: ActorRow, via: Via): Actor {
   return {
     kind: via.kind,
     userId: row.userId,
@@ -54,6 +74,10 @@ function toActor(
     sessionId: via.kind === "USER" ? via.sessionId : null,
     tokenId: via.kind === "API_TOKEN" ? via.tokenId : null,
     scopes: via.kind === "USER" ? ["READ", "WRITE"] : via.scopes,
+    purpose:
+      via.purposeCode === null ? null : { code: via.purposeCode as PurposeCode, note: via.purposeNote },
+    breakGlassPersonIds: row.breakGlassPersonIds,
+    mfaSatisfied: via.kind === "USER" ? via.mfaSatisfied : true,
   };
 }
 
@@ -65,7 +89,14 @@ export interface SessionLookup {
 /** A live session (not revoked, within its absolute and idle lifetime) of an enabled user. */
 export async function findSession(db: Db, tokenHash: string, idleSince: Date): Promise<SessionLookup | null> {
   const [row] = await db
-    .select({ ...actorColumns, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      ...actorColumns,
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      mfaSatisfied: sessions.mfaSatisfied,
+      purposeCode: sessions.purposeCode,
+      purposeNote: sessions.purposeNote,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
@@ -80,7 +111,7 @@ export async function findSession(db: Db, tokenHash: string, idleSince: Date): P
     )
     .limit(1);
   if (row === undefined) return null;
-  return { actor: toActor(row, { kind: "USER", sessionId: row.sessionId }), lastSeenAt: row.lastSeenAt };
+  return { actor: toActor(row, { kind: "USER", ...row }), lastSeenAt: row.lastSeenAt };
 }
 
 export async function touchSession(db: Db, sessionId: string): Promise<void> {
@@ -100,6 +131,8 @@ export async function findApiToken(db: Db, tokenHash: string): Promise<TokenLook
       tokenId: apiTokens.id,
       scopes: apiTokens.scopes,
       lastUsedAt: apiTokens.lastUsedAt,
+      purposeCode: apiTokens.purposeCode,
+      purposeNote: apiTokens.purposeNote,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -115,7 +148,7 @@ export async function findApiToken(db: Db, tokenHash: string): Promise<TokenLook
     .limit(1);
   if (row === undefined) return null;
   return {
-    actor: toActor(row, { kind: "API_TOKEN", tokenId: row.tokenId, scopes: row.scopes }),
+    actor: toActor(row, { kind: "API_TOKEN", ...row }),
     lastUsedAt: row.lastUsedAt,
   };
 }
@@ -126,7 +159,13 @@ export async function touchApiToken(db: Db, tokenId: string): Promise<void> {
 
 export async function findLoginCandidate(db: Db, email: string) {
   const [row] = await db
-    .select({ ...actorColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({
+      ...actorColumns,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      totpSecret: users.totpSecret,
+      totpEnabledAt: users.totpEnabledAt,
+    })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(eq(users.email, email))
@@ -137,8 +176,12 @@ export async function findLoginCandidate(db: Db, email: string) {
 export async function countRecentFailures(db: Db, email: string, ip: string, since: Date) {
   const [row] = await db
     .select({
-      byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
-      byIp: sql<number>`count(*) filter (where ${loginAttempts.ip} = ${ip})`.mapWith(Number),
+      byAccountAndAddress:
+        sql<number>`count(*) filter (where ${loginAttempts.email} = ${email} and ${loginAttempts.ip} = ${ip})`.mapWith(
+          Number,
+        ),
+      byAccount: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
+      byAddress: sql<number>`count(*) filter (where ${loginAttempts.ip} = ${ip})`.mapWith(Number),
     })
     .from(loginAttempts)
     .where(
@@ -148,7 +191,11 @@ export async function countRecentFailures(db: Db, email: string, ip: string, sin
         or(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)),
       ),
     );
-  return { byEmail: row?.byEmail ?? 0, byIp: row?.byIp ?? 0 };
+  return {
+    byAccountAndAddress: row?.byAccountAndAddress ?? 0,
+    byAccount: row?.byAccount ?? 0,
+    byAddress: row?.byAddress ?? 0,
+  };
 }
 
 export async function recordLoginAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean }) {
@@ -157,20 +204,50 @@ export async function recordLoginAttempt(db: Db, attempt: { email: string; ip: s
 
 export async function createSession(
   db: Db,
-  session: { userId: string; tokenHash: string; expiresAt: Date; ip: string; userAgent: string | null },
+  session: {
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    ip: string;
+    userAgent: string | null;
+    mfaSatisfied: boolean;
+  },
 ): Promise<string> {
-  const [row] = await db.insert(sessions).values(session).returning({ id: sessions.id });
-  if (row === undefined) throw new Error("session insert returned no row");
-  return row.id;
+  const id = newId();
+  await db.insert(sessions).values({ id, ...session });
+  return id;
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
 }
 
-/** Sessions and attempts older than this are of no further use. */
-export async function purgeExpired(db: Db, before: Date): Promise<void> {
-  await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, before));
+/** Login attempts older than the throttling window and sessions long expired are of no further use. */
+export async function purgeStale(db: Db, attemptsBefore: Date, sessionsBefore: Date): Promise<void> {
+  await db.delete(loginAttempts).where(sql`${loginAttempts.attemptedAt} < ${attemptsBefore}`);
+  await db.delete(sessions).where(sql`${sessions.expiresAt} < ${sessionsBefore}`);
+}
+
+export async function setSessionPurpose(
+  db: Db,
+  sessionId: string,
+  purpose: { code: string; note: string | null },
+) {
+  await db
+    .update(sessions)
+    .set({ purposeCode: purpose.code, purposeNote: purpose.note })
+    .where(eq(sessions.id, sessionId));
+}
+
+export async function setUserTotp(db: Db, userId: string, totp: { secret: string; enabledAt: Date | null }) {
+  await db
+    .update(users)
+    .set({ totpSecret: totp.secret, totpEnabledAt: totp.enabledAt })
+    .where(eq(users.id, userId));
+}
+
+export async function markSessionMfaSatisfied(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ mfaSatisfied: true }).where(eq(sessions.id, sessionId));
 }
 
 export async function insertApiToken(
@@ -183,6 +260,8 @@ export async function insertApiToken(
     scopes: ApiTokenScope[];
     expiresAt: Date;
     createdBy: string;
+    purposeCode: string;
+    purposeNote: string | null;
   },
 ) {
   const [row] = await db.insert(apiTokens).values(token).returning();

@@ -19,6 +19,11 @@ export const sessions = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     ip: text(),
     userAgent: text(),
+    /** False while the second factor (TOTP) is still to be given: the session may only do that. */
+    mfaSatisfied: boolean().notNull().default(true),
+    /** The purpose the user stated for this session; personal data stays closed until it is set. */
+    purposeCode: text(),
+    purposeNote: text(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -40,6 +45,9 @@ export const apiTokens = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
     lastUsedAt: timestamp({ withTimezone: true }),
+    /** The purpose stated when the token was issued; recorded with everything the token reads. */
+    purposeCode: text().notNull(),
+    purposeNote: text(),
     ...recorded(),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { Language } from "@continuum/domain";
+import { CaseStage, DataClass, Language, Place, PurposeCode } from "@continuum/domain";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { connectionOf } from "../graphql/connection.js";
 import { toGlobalId } from "../graphql/global-id.js";
@@ -8,6 +8,29 @@ import { UserError } from "../graphql/user-error.js";
 import { UserType } from "../modules/users/user.type.js";
 import { ApiTokenScope } from "./api-token-scope.js";
 import type { ApiTokenRecord } from "./auth.repository.js";
+
+@InputType({ description: "Why this session opens personal data." })
+export class PurposeInput {
+  @Field(() => PurposeCode, {
+    description: "One of the purposes your agency may state (viewer.purposesAvailable).",
+  })
+  code: PurposeCode;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Free text, at most 500 characters (e.g. the case or request concerned).",
+  })
+  note?: string | null;
+}
+
+@ObjectType("Purpose", { description: "A stated purpose." })
+export class PurposeType {
+  @Field(() => PurposeCode, { description: "The purpose." })
+  code: PurposeCode;
+
+  @Field(() => String, { nullable: true, description: "The free text given with it." })
+  note: string | null;
+}
 
 @InputType({ description: "E-mail address and password." })
 export class LoginInput {
@@ -22,6 +45,15 @@ export class LoginInput {
 export class LoginPayload {
   @Field(() => UserType, { nullable: true, description: "The logged-in user; null when refused." })
   user: UserType | null;
+
+  @Field({ description: "The session waits for the code of the user's authenticator app (loginVerifyTotp)." })
+  secondFactorRequired: boolean;
+
+  @Field({
+    description:
+      "The account reads intelligence or clinical data and must enrol an authenticator app (totpEnroll).",
+  })
+  secondFactorEnrolmentRequired: boolean;
 
   @Field(() => [UserError], {
     description:
@@ -121,6 +153,11 @@ export class ApiTokenCreateInput {
 
   @Field(() => DateTimeScalar, { description: "In the future, at most 366 days ahead." })
   expiresAt: Date;
+
+  @Field(() => PurposeInput, {
+    description: "Why the token opens personal data; recorded with everything it reads.",
+  })
+  purpose: PurposeInput;
 }
 
 @ObjectType({ description: "Result of apiTokenCreate." })
@@ -151,6 +188,120 @@ export class ApiTokenRevokeInput {
 export class ApiTokenRevokePayload {
   @Field(() => ApiTokenType, { nullable: true, description: "The revoked token; null when refused." })
   apiToken: ApiTokenType | null;
+
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
+  userErrors: UserError[];
+}
+
+@InputType({ description: "The 6-digit code shown by an authenticator app." })
+export class TotpCodeInput {
+  @Field({ description: "6 digits." })
+  code: string;
+}
+
+@ObjectType({ description: "Result of loginVerifyTotp and totpConfirm." })
+export class TotpPayload {
+  @Field({ description: "True when the code was accepted." })
+  ok: boolean;
+
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
+  userErrors: UserError[];
+}
+
+@ObjectType({
+  description: "Result of totpEnroll: scan the URI (or type the secret) into an authenticator app.",
+})
+export class TotpEnrolmentPayload {
+  @Field(() => String, { nullable: true, description: "Base32 secret; shown once." })
+  secret: string | null;
+
+  @Field(() => String, { nullable: true, description: "otpauth:// URI for a QR code; shown once." })
+  uri: string | null;
+
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
+  userErrors: UserError[];
+}
+
+@ObjectType({ description: "Result of sessionPurposeSet." })
+export class SessionPurposePayload {
+  @Field(() => PurposeType, { nullable: true, description: "The purpose now stated; null when refused." })
+  purpose: PurposeType | null;
+
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
+  userErrors: UserError[];
+}
+
+@ObjectType("StageAccess", { description: "Which cases you see at one stage, under the access matrix." })
+export class StageAccessType {
+  @Field(() => CaseStage, { description: "The stage." })
+  stage: CaseStage;
+
+  @Field(() => [Place], { description: "Where you see persons at this stage (empty: nowhere)." })
+  places: Place[];
+
+  @Field(() => [DataClass], {
+    description: "The data classes you may read there (empty with places: the information card only).",
+  })
+  dataClasses: DataClass[];
+}
+
+@ObjectType("Viewer", { description: "You: your account, your session's purpose and what you may see." })
+export class ViewerType {
+  @Field(() => UserType, { description: "Your account." })
+  user: UserType;
+
+  @Field(() => PurposeType, {
+    nullable: true,
+    description: "The purpose stated for this session (or token); null until stated.",
+  })
+  purpose: PurposeType | null;
+
+  @Field(() => [PurposeCode], { description: "The purposes your agency may state." })
+  purposesAvailable: PurposeCode[];
+
+  @Field({ description: "An authenticator app is enrolled for this account." })
+  secondFactorEnabled: boolean;
+
+  @Field({ description: "This account must use a second factor (it reads intelligence or clinical data)." })
+  secondFactorRequired: boolean;
+
+  @Field(() => [StageAccessType], { description: "Which cases you see at each stage." })
+  caseAccess: StageAccessType[];
+
+  @Field({ description: "You may review the audit trail and break-the-glass access (oversight, DPO)." })
+  auditReviewer: boolean;
+
+  @Field({ description: "You administer accounts and API tokens." })
+  administrator: boolean;
+}
+
+@InputType({
+  description: "Disables or re-enables an account; disabling ends its sessions and tokens at once.",
+})
+export class UserSetDisabledInput {
+  @Field(() => ID, { description: "The account." })
+  userId: string;
+
+  @Field({ description: "True to disable, false to enable." })
+  disabled: boolean;
+}
+
+@ObjectType({ description: "Result of userSetDisabled." })
+export class UserSetDisabledPayload {
+  @Field(() => UserType, { nullable: true, description: "The account after the change." })
+  user: UserType | null;
 
   @Field(() => [UserError], {
     description:

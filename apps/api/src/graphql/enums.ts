@@ -1,6 +1,7 @@
 import {
   AGENCY_KIND_DESCRIPTIONS,
   AgencyKind,
+  CaseStage,
   DataClass,
   DetentionStatus,
   IDEOLOGY_DESCRIPTIONS,
@@ -14,6 +15,9 @@ import {
   LegalStatus,
   LISTING_LABEL_DESCRIPTIONS,
   ListingLabel,
+  Place,
+  PURPOSE_DESCRIPTIONS,
+  PurposeCode,
   RELEASE_TYPE_DESCRIPTIONS,
   ReleaseType,
   ROLE_DESCRIPTIONS,
@@ -23,6 +27,7 @@ import {
   ScreeningSource,
   ScreeningState,
   Sex,
+  Tier,
   UNIT_KIND_DESCRIPTIONS,
   UnitKind,
 } from "@continuum/domain";
@@ -85,6 +90,26 @@ export function registerEnums(): void {
     NOT_APPLICABLE: "Not in detention: no screening due.",
   });
   register(DataClass, "DataClass", "A class of personal data; access and audit are decided per class.");
+  register(CaseStage, "CaseStage", "Where a case stands: in prison, released (followed up) or closed.", {
+    IN_PRISON: "In a detention episode (or registered, not yet admitted).",
+    RELEASED: "Released; followed up after release.",
+    CLOSED: "Closed (outcome recorded).",
+  });
+  register(Tier, "Tier", "How much of a person an actor gets (the common database's tiers).", {
+    NONE: "Nothing: the person does not exist for you.",
+    HIT: "Hit / no-hit: a look-up tells you the person is known and whom to contact.",
+    CARD: "The information card only.",
+    READ: "Consult only, for the data classes listed.",
+    FULL: "Consult and feed, for the data classes listed.",
+  });
+  register(PurposeCode, "PurposeCode", "Why personal data is opened.", PURPOSE_DESCRIPTIONS);
+  register(Place, "Place", "Where a person must be for a rule of the access matrix to apply.", {
+    ANY: "Anywhere.",
+    OWN_ESTABLISHMENT: "Placed now in your establishment.",
+    OWN_DISTRICT: "Released into your judicial district.",
+    OWN_MUNICIPALITY: "Released into your municipality.",
+    ENROLLED: "Enrolled in your disengagement programme.",
+  });
   register(ApiTokenScope, "ApiTokenScope", "What an API token may do on behalf of its account.", {
     READ: "Queries only.",
     WRITE: "Queries and mutations.",

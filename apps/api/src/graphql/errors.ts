@@ -21,9 +21,9 @@ export const unauthenticated = (message = "Authentication required: log in or se
 /** For credentials refused before the operation runs: also answered with HTTP 401. */
 export const credentialsRejected = (message: string) =>
   new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
-export const forbidden = (message = "You are not allowed to do this.") => error("FORBIDDEN", message);
+export const forbidden = (message = "You are not allowed to do this.", extra: Record<string, unknown> = {}) =>
+  error("FORBIDDEN", message, extra);
 export const notFound = (what = "record") => error("NOT_FOUND", `No ${what} with this ID.`);
 export const badUserInput = (message: string, field?: string) =>
   error("BAD_USER_INPUT", message, field === undefined ? {} : { field });
 export const conflict = (message: string) => error("CONFLICT", message);
-export const rateLimited = (message: string) => error("RATE_LIMITED", message);

@@ -4,6 +4,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const NODE_TYPES = [
   "Agency",
   "ApiToken",
+  "BreakGlassGrant",
   "DetentionEpisode",
   "Establishment",
   "EstablishmentUnit",

@@ -1,7 +1,7 @@
-import type { PersonScope } from "@continuum/domain";
 import DataLoader from "dataloader";
+import type { ViewerScope } from "../access/policy.js";
 import type { Db } from "../db/client.js";
-import { type AgencyRecord, agenciesByIds } from "../modules/agencies/agency.repository.js";
+import { type AgencyRecord, agenciesByIds, listAgencies } from "../modules/agencies/agency.repository.js";
 import {
   type EpisodeRecord,
   episodesByPersonIds,
@@ -49,10 +49,10 @@ function manyEach<R>(db: () => Promise<Db>, load: Batch<R>, key: (r: R) => strin
 
 /**
  * Per-request batch loaders: nested fields of a page load with one statement per level, whatever
- * the page size. `visiblePerson` applies the actor's scope, so references to a person outside it
- * resolve to null.
+ * the page size. `visiblePerson` applies the actor's visibility, so references to a person outside
+ * it resolve to null (use access/policy.ts loadVisiblePerson, which also checks the matrix).
  */
-export function createLoaders(db: () => Promise<Db>, scope: () => PersonScope) {
+export function createLoaders(db: () => Promise<Db>, scope: () => ViewerScope) {
   return {
     visiblePerson: oneEach<VisiblePerson>(
       db,
@@ -63,6 +63,11 @@ export function createLoaders(db: () => Promise<Db>, scope: () => PersonScope) {
     unit: oneEach<UnitRecord>(db, unitsByIds, (r) => r.id),
     unitsOfEstablishment: manyEach<UnitRecord>(db, unitsByEstablishmentIds, (r) => r.establishmentId),
     agency: oneEach<AgencyRecord>(db, agenciesByIds, (r) => r.id),
+    /** The agencies directory, small and read whole (responsible agency, contacts). */
+    allAgencies: new DataLoader<"all", AgencyRecord[]>(async (keys) => {
+      const all = await listAgencies(await db());
+      return keys.map(() => all);
+    }),
     user: oneEach<UserRecord>(db, usersByIds, (r) => r.id),
     episodesOfPerson: manyEach<EpisodeRecord>(db, episodesByPersonIds, (r) => r.personId),
     placementsOfPerson: manyEach<PlacementRecord>(db, placementsByPersonIds, (r) => r.personId),

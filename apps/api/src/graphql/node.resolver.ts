@@ -1,6 +1,8 @@
-import { isAdministrator } from "@continuum/domain";
+import { type DataClass, isAdministrator, mayRead, type PersonAccess } from "@continuum/domain";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import { requireActor } from "../access/policy.js";
+import { grantById } from "../access/break-glass.repository.js";
+import { BreakGlassGrantType } from "../access/oversight.types.js";
+import { accessFor, loadVisiblePerson, requirePurpose } from "../access/policy.js";
 import { findApiTokenById } from "../auth/auth.repository.js";
 import { ApiTokenType } from "../auth/auth.types.js";
 import { AgencyType } from "../modules/agencies/agency.type.js";
@@ -8,7 +10,7 @@ import { episodeById, placementById } from "../modules/detention/detention.repos
 import { DetentionEpisodeType, PlacementType } from "../modules/detention/detention.type.js";
 import { EstablishmentType, EstablishmentUnitType } from "../modules/establishments/establishment.type.js";
 import { findVisiblePerson } from "../modules/persons/person.service.js";
-import { PersonType } from "../modules/persons/person.type.js";
+import { toPersonType } from "../modules/persons/person-lookup.js";
 import { listingPeriodById, screeningById } from "../modules/screening/screening.repository.js";
 import { ListingPeriodType, ScreeningType } from "../modules/screening/screening.type.js";
 import { UserType } from "../modules/users/user.type.js";
@@ -32,35 +34,39 @@ export class NodeResolver {
     @Arg("id", () => ID, { description: "Global ID." }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Node | null> {
-    const actor = requireActor(ctx);
+    const actor = requirePurpose(ctx);
     const decoded = fromGlobalId(id);
     if (decoded === null) return null;
     const { uuid } = decoded;
     const tx = await ctx.tx.get();
-    // A case record is returned only when its person is visible; reading it audits that person.
-    const ifPersonVisible = async <R extends { personId: string }, T>(
+    // A case record is returned only when the actor may read its data class of its person; the
+    // read is audited with that class. Otherwise null, as for an unknown ID.
+    const ifReadable = async <R extends { personId: string }, T>(
       record: R | null,
-      map: (r: R) => T,
+      dataClass: DataClass,
+      map: (r: R, access: PersonAccess) => T,
     ): Promise<T | null> => {
       if (record === null) return null;
-      const visible = await ctx.loaders.visiblePerson.load(record.personId);
+      const visible = await loadVisiblePerson(ctx, record.personId);
       if (visible === null) return null;
-      ctx.audit.read(record.personId, ["IDENTITY"]);
-      return map(record);
+      const access = accessFor(actor, visible.summary);
+      if (!mayRead(access, dataClass)) return null;
+      ctx.audit.read(record.personId, [dataClass], access.breakGlass);
+      return map(record, access);
     };
     switch (decoded.type) {
       case "Person": {
         const visible = await findVisiblePerson(ctx, id);
-        return visible === null ? null : PersonType.from(visible);
+        return visible === null ? null : toPersonType(ctx, visible);
       }
       case "DetentionEpisode":
-        return ifPersonVisible(await episodeById(tx, uuid), DetentionEpisodeType.from);
+        return ifReadable(await episodeById(tx, uuid), "DETENTION", DetentionEpisodeType.from);
       case "Placement":
-        return ifPersonVisible(await placementById(tx, uuid), PlacementType.from);
+        return ifReadable(await placementById(tx, uuid), "DETENTION", PlacementType.from);
       case "Screening":
-        return ifPersonVisible(await screeningById(tx, uuid), ScreeningType.from);
+        return ifReadable(await screeningById(tx, uuid), "LISTING", ScreeningType.from);
       case "ListingPeriod":
-        return ifPersonVisible(await listingPeriodById(tx, uuid), ListingPeriodType.from);
+        return ifReadable(await listingPeriodById(tx, uuid), "LISTING", ListingPeriodType.from);
       case "Establishment": {
         const r = await ctx.loaders.establishment.load(uuid);
         return r === null ? null : EstablishmentType.from(r);
@@ -76,6 +82,11 @@ export class NodeResolver {
       case "User": {
         const r = await ctx.loaders.user.load(uuid);
         return r === null ? null : UserType.from(r);
+      }
+      case "BreakGlassGrant": {
+        const r = await grantById(tx, uuid);
+        // Row-level security already limits grants to their user and to oversight.
+        return r === null ? null : BreakGlassGrantType.from(r);
       }
       case "ApiToken": {
         if (!isAdministrator(actor)) return null;

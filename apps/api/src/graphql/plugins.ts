@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
-import { visit } from "graphql";
+import { Kind, visit } from "graphql";
 import type { Logger } from "pino";
 import type { RequestContext } from "./context.js";
-import { ErrorCode, unauthenticated } from "./errors.js";
+import { badUserInput, ErrorCode, unauthenticated } from "./errors.js";
 
 const CLIENT_SIDE_CODES = new Set([
   "GRAPHQL_PARSE_FAILED",
@@ -65,6 +65,7 @@ export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<Req
     } catch (error) {
       logger.error({ err: error, requestId: ctx.requestId }, "could not commit a request's transaction");
       await ctx.tx.end(false).catch(() => undefined);
+      ctx.responseCookies.length = 0;
       response.body = INTERNAL_ERROR_BODY;
       response.http.status = 500;
     }
@@ -76,19 +77,32 @@ export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<Req
   };
 }
 
-/** Introspection is for authenticated users and tokens only: anonymous requests get nothing but login. */
-export const introspectionNeedsActorPlugin: ApolloServerPlugin<RequestContext> = {
+/**
+ * Once the operation is known:
+ * - introspection is for authenticated users and tokens only (anonymous requests get nothing but login);
+ * - a `login` stands alone in its operation, so that nothing else shares its request (its outcome
+ *   must not be inferable from a sibling's failure, nor other entries attributed to the new user);
+ * - queries read one snapshot (REPEATABLE READ), mutations run at READ COMMITTED with row locks.
+ */
+export const operationRulesPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, document }) {
-        if (contextValue.actor !== null) return;
-        let introspects = false;
-        visit(document, {
-          Field(node) {
-            if (node.name.value === "__schema" || node.name.value === "__type") introspects = true;
-          },
-        });
-        if (introspects) throw unauthenticated("Log in to read the schema.");
+      async didResolveOperation({ contextValue, document, operation }) {
+        if (contextValue.actor === null) {
+          let introspects = false;
+          visit(document, {
+            Field(node) {
+              if (node.name.value === "__schema" || node.name.value === "__type") introspects = true;
+            },
+          });
+          if (introspects) throw unauthenticated("Log in to read the schema.");
+        }
+        if (operation === undefined) return;
+        const roots = operation.selectionSet.selections;
+        const logsIn = roots.some((s) => s.kind === Kind.FIELD && s.name.value === "login");
+        if (logsIn && roots.length > 1) throw badUserInput("login must be the only field of its operation");
+        contextValue.tx.isolationLevel =
+          operation.operation === "query" ? "repeatable read" : "read committed";
       },
     };
   },

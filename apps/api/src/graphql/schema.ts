@@ -1,5 +1,10 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import {
+  AuditEventResolver,
+  BreakGlassGrantResolver,
+  OversightResolver,
+} from "../access/oversight.resolver.js";
 import { ApiTokenResolver, AuthResolver } from "../auth/auth.resolver.js";
 import { AgencyResolver } from "../modules/agencies/agency.resolver.js";
 import { DetentionEpisodeResolver, PlacementResolver } from "../modules/detention/detention.resolver.js";
@@ -29,13 +34,16 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
       resolvers: [
         AgencyResolver,
         ApiTokenResolver,
+        AuditEventResolver,
         AuthResolver,
+        BreakGlassGrantResolver,
         DetentionEpisodeResolver,
         EstablishmentResolver,
         EstablishmentUnitResolver,
         ListingPeriodResolver,
         ListingResolver,
         NodeResolver,
+        OversightResolver,
         PersonResolver,
         PlacementResolver,
         ScreeningResolver,

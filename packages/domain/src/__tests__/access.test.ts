@@ -1,8 +1,23 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ActorProfile, mayPerform, personScope } from "../access.js";
-import { AgencyKind } from "../agency.js";
+import {
+  type ActorProfile,
+  accessTo,
+  breakGlassAccess,
+  isVisible,
+  mayFeed,
+  mayPerform,
+  mayRead,
+  type PersonFacts,
+  visibilityOf,
+} from "../access.js";
+import { ACCESS_MATRIX, CaseStage, TIER_ORDER } from "../access-matrix.js";
+import { AgencyKind, ROLES_BY_AGENCY_KIND, Role } from "../agency.js";
 
 const actor = (over: Partial<ActorProfile>): ActorProfile => ({
+  agencyId: "agency-1",
   agencyKind: "CELEX",
   roles: ["ANALYST"],
   establishmentId: null,
@@ -11,33 +26,184 @@ const actor = (over: Partial<ActorProfile>): ActorProfile => ({
   ...over,
 });
 
-describe("personScope", () => {
-  it("gives CelEx every person and a prison only its own establishment", () => {
-    expect(personScope(actor({}))).toEqual({ kind: "ALL" });
-    expect(personScope(actor({ agencyKind: "PRISON", establishmentId: "e1" }))).toEqual({
-      kind: "ESTABLISHMENT",
-      establishmentId: "e1",
+const person = (over: Partial<PersonFacts>): PersonFacts => ({
+  stage: "IN_PRISON",
+  establishmentId: "ittre",
+  releaseJudicialDistrict: null,
+  releaseMunicipality: null,
+  enrolledWith: [],
+  ...over,
+});
+
+describe("the matrix in code is the matrix in docs/access.md", () => {
+  it("has exactly the rows of the document's table, in order", () => {
+    const doc = readFileSync(fileURLToPath(new URL("../../../../docs/access.md", import.meta.url)), "utf8");
+    const table = doc.split("<!-- access-matrix:start -->")[1]?.split("<!-- access-matrix:end -->")[0] ?? "";
+    const rows = table
+      .trim()
+      .split("\n")
+      .slice(2)
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      )
+      .map(([agencyKind, role, stage, place, tier, classes, otherwise]) => ({
+        agencyKind,
+        role,
+        stage,
+        place,
+        tier,
+        classes: classes === "" || classes === undefined ? [] : classes.split(" "),
+        otherwise,
+      }));
+    expect(rows.length).toBeGreaterThan(30);
+    expect(ACCESS_MATRIX).toEqual(rows);
+  });
+
+  it("only grants roles that the agency kind can hold", () => {
+    for (const row of ACCESS_MATRIX) expect(ROLES_BY_AGENCY_KIND[row.agencyKind]).toContain(row.role);
+  });
+
+  it("has at most one row per agency kind, role and stage", () => {
+    const keys = ACCESS_MATRIX.map((r) => `${r.agencyKind}/${r.role}/${r.stage}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("uses one place per agency kind and stage among the rows that show anything (so the database can enforce it exactly)", () => {
+    for (const kind of Object.values(AgencyKind))
+      for (const stage of Object.values(CaseStage)) {
+        const places = new Set(
+          ACCESS_MATRIX.filter(
+            (r) => r.agencyKind === kind && r.stage === stage && TIER_ORDER[r.tier] >= TIER_ORDER.CARD,
+          ).map((r) => r.place),
+        );
+        expect(places.size, `${kind} ${stage}`).toBeLessThanOrEqual(1);
+      }
+  });
+});
+
+describe("accessTo", () => {
+  it("gives CelEx full case access in prison, with clinical data as a summary only", () => {
+    const a = accessTo(actor({}), person({}));
+    expect(a.tier).toBe("FULL");
+    expect(mayFeed(a, "LISTING")).toBe(true);
+    expect(mayRead(a, "CLINICAL", "SUMMARY")).toBe(true);
+    expect(mayRead(a, "CLINICAL")).toBe(false);
+    expect(mayRead(a, "FOLLOW_UP", "SUMMARY")).toBe(false);
+  });
+
+  it("gives prison staff their own establishment's inmates, and only a hit elsewhere", () => {
+    const officer = actor({ agencyKind: "PRISON", roles: ["OFFICER"], establishmentId: "ittre" });
+    expect(accessTo(officer, person({ establishmentId: "ittre" })).tier).toBe("FULL");
+    const elsewhere = accessTo(officer, person({ establishmentId: "hasselt" }));
+    expect(elsewhere).toEqual({ tier: "HIT", classes: {}, breakGlass: false });
+    expect(mayRead(accessTo(officer, person({})), "INTELLIGENCE")).toBe(false);
+  });
+
+  it("gives the psychosocial service full clinical data in its establishment", () => {
+    const psy = actor({
+      agencyKind: "PSYCHOSOCIAL_SERVICE",
+      roles: ["PSYCHOLOGIST"],
+      establishmentId: "ittre",
     });
+    expect(mayFeed(accessTo(psy, person({})), "CLINICAL")).toBe(true);
   });
 
-  it("fails closed when the place that defines the scope is missing", () => {
-    expect(personScope(actor({ agencyKind: "PRISON" }))).toEqual({ kind: "NONE" });
-    expect(personScope(actor({ agencyKind: "LOCAL_TASK_FORCE" }))).toEqual({ kind: "NONE" });
-    expect(personScope(actor({ agencyKind: "LOCAL_CELL" }))).toEqual({ kind: "NONE" });
+  it("gives a local cell only the information card, and only in its municipality", () => {
+    const lcis = actor({ agencyKind: "LOCAL_CELL", roles: ["MEMBER"], municipality: "Molenbeek-Saint-Jean" });
+    const released = person({
+      stage: "RELEASED",
+      establishmentId: null,
+      releaseMunicipality: "Molenbeek-Saint-Jean",
+    });
+    expect(accessTo(lcis, released)).toEqual({ tier: "CARD", classes: {}, breakGlass: false });
+    expect(accessTo(lcis, { ...released, releaseMunicipality: "Gent" }).tier).toBe("NONE");
+    expect(accessTo(lcis, person({})).tier).toBe("NONE");
   });
 
-  it("shows no case content to oversight, data protection or platform administrators", () => {
-    for (const kind of ["OVERSIGHT", "DATA_PROTECTION", "PLATFORM"] as const) {
-      expect(personScope(actor({ agencyKind: kind, roles: ["REVIEWER", "ADMIN"] }))).toEqual({
-        kind: "NONE",
-      });
-    }
+  it("gives nothing to oversight, administrators and statisticians", () => {
+    for (const a of [
+      actor({ agencyKind: "OVERSIGHT", roles: ["REVIEWER"] }),
+      actor({ agencyKind: "PLATFORM", roles: ["ADMIN"] }),
+      actor({ roles: ["STATISTICIAN"] }),
+    ])
+      for (const stage of Object.values(CaseStage)) expect(accessTo(a, person({ stage })).tier).toBe("NONE");
   });
 
-  it("has a decision for every agency kind (no kind falls through by accident)", () => {
-    for (const kind of Object.values(AgencyKind)) {
-      expect(() => personScope(actor({ agencyKind: kind }))).not.toThrow();
-    }
+  it("takes the most generous row when an actor holds several roles", () => {
+    const both = accessTo(
+      actor({ agencyKind: "PRISON", roles: ["OFFICER", "DIRECTOR"], establishmentId: "ittre" }),
+      person({}),
+    );
+    expect(mayRead(both, "RELEASE")).toBe(true);
+  });
+
+  it("never sees more when the actor's place data is missing (property: fails closed)", () => {
+    const kinds = fc.constantFrom(...Object.values(AgencyKind));
+    const stages = fc.constantFrom(...Object.values(CaseStage));
+    fc.assert(
+      fc.property(kinds, stages, fc.subarray(Object.values(Role), { minLength: 1 }), (kind, stage, roles) => {
+        const placeless = actor({ agencyKind: kind, roles, agencyId: "x" });
+        const facts = person({
+          stage,
+          establishmentId: "e",
+          releaseJudicialDistrict: "BRUSSELS",
+          releaseMunicipality: "m",
+        });
+        const placed = actor({
+          agencyKind: kind,
+          roles,
+          agencyId: "x",
+          establishmentId: "e",
+          judicialDistrict: "BRUSSELS",
+          municipality: "m",
+        });
+        expect(TIER_ORDER[accessTo(placeless, facts).tier]).toBeLessThanOrEqual(
+          TIER_ORDER[accessTo(placed, facts).tier],
+        );
+      }),
+    );
+  });
+
+  it("lets disengagement services see only persons enrolled with them", () => {
+    const caprev = actor({ agencyKind: "DISENGAGEMENT_SERVICE", roles: ["COUNSELLOR"], agencyId: "caprev" });
+    expect(accessTo(caprev, person({ enrolledWith: ["caprev"] })).tier).toBe("FULL");
+    expect(accessTo(caprev, person({ enrolledWith: ["flemish"] })).tier).toBe("NONE");
+  });
+});
+
+describe("breakGlassAccess", () => {
+  it("reads, never feeds, what the actor's row would give, and is flagged", () => {
+    const officer = actor({ agencyKind: "PRISON", roles: ["OFFICER"], establishmentId: "ittre" });
+    const a = breakGlassAccess(officer, "IN_PRISON");
+    expect(a.breakGlass).toBe(true);
+    expect(mayRead(a, "DETENTION")).toBe(true);
+    expect(mayFeed(a, "DETENTION")).toBe(false);
+    expect(isVisible(a)).toBe(true);
+  });
+
+  it("gives at least the identity to someone without a row for the stage", () => {
+    const a = breakGlassAccess(actor({ agencyKind: "PRISON", roles: ["OFFICER"] }), "CLOSED");
+    expect(a.classes).toEqual({ IDENTITY: "READ" });
+  });
+});
+
+describe("visibilityOf", () => {
+  it("describes what the database filters on", () => {
+    expect(visibilityOf(actor({ agencyKind: "PRISON", roles: ["OFFICER"] }))).toEqual({
+      IN_PRISON: {
+        places: ["OWN_ESTABLISHMENT"],
+        classes: ["DETENTION", "IDENTITY", "LISTING", "MEASURES", "OBSERVATIONS"],
+      },
+      RELEASED: { places: [], classes: [] },
+      CLOSED: { places: [], classes: [] },
+    });
+    expect(visibilityOf(actor({ agencyKind: "LOCAL_CELL", roles: ["MEMBER"] })).RELEASED).toEqual({
+      places: ["OWN_MUNICIPALITY"],
+      classes: [],
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agencies } from "./agency.table.js";
 
@@ -9,4 +9,8 @@ export function agenciesByIds(db: Db, ids: readonly string[]): Promise<AgencyRec
     .select()
     .from(agencies)
     .where(inArray(agencies.id, [...ids]));
+}
+
+export function listAgencies(db: Db): Promise<AgencyRecord[]> {
+  return db.select().from(agencies).orderBy(asc(agencies.code));
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.js";
 import { detentionEpisodes, placements } from "./detention.table.js";
 
 export type EpisodeRecord = typeof detentionEpisodes.$inferSelect;
@@ -50,19 +50,20 @@ export async function openPlacementOf(db: Db, personId: string): Promise<Placeme
   return row ?? null;
 }
 
+// No RETURNING on inserts: under row-level security the new row may not be visible to the actor
+// until the case summary is refreshed. IDs are made by the application.
 export async function insertEpisode(
   db: Db,
-  row: typeof detentionEpisodes.$inferInsert,
-): Promise<EpisodeRecord> {
-  const [inserted] = await db.insert(detentionEpisodes).values(row).returning();
-  if (inserted === undefined) throw new Error("episode insert returned no row");
-  return inserted;
+  row: typeof detentionEpisodes.$inferInsert & { id: string },
+): Promise<void> {
+  await db.insert(detentionEpisodes).values(row);
 }
 
-export async function insertPlacement(db: Db, row: typeof placements.$inferInsert): Promise<PlacementRecord> {
-  const [inserted] = await db.insert(placements).values(row).returning();
-  if (inserted === undefined) throw new Error("placement insert returned no row");
-  return inserted;
+export async function insertPlacement(
+  db: Db,
+  row: typeof placements.$inferInsert & { id: string },
+): Promise<void> {
+  await db.insert(placements).values(row);
 }
 
 export async function closePlacement(db: Db, placementId: string, validTo: string): Promise<void> {
@@ -92,17 +93,20 @@ export async function releaseEpisode(
   return row ?? null;
 }
 
-/** How many persons a unit holds on a date. */
-export async function unitOccupancyOn(db: Db, unitId: string, on: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(distinct ${placements.personId})`.mapWith(Number) })
-    .from(placements)
-    .where(
-      and(
-        eq(placements.unitId, unitId),
-        lte(placements.validFrom, on),
-        or(isNull(placements.validTo), gt(placements.validTo, on)),
-      ),
-    );
-  return row?.n ?? 0;
+/**
+ * The most persons a unit holds on any day from `from` on: checked on `from` and on every later day
+ * a placement in the unit starts (occupancy only rises on those days). Counts the whole unit,
+ * whoever the actor is, through a definer-rights function (migration 0005).
+ */
+export async function unitPeakOccupancyFrom(db: Db, unitId: string, from: string): Promise<number> {
+  const [row] = await queryRows<{ peak: number }>(
+    db,
+    sql`select app_unit_peak_occupancy(${unitId}::uuid, ${from}::date) as peak`,
+  );
+  return Number(row?.peak ?? 0);
+}
+
+/** Serialises placements into one unit until the end of the transaction (capacity checks). */
+export async function lockUnit(db: Db, unitId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`unit:${unitId}`}))`);
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../graphql/context.js";
+import type { MutationOutcome } from "../../graphql/mutation.js";
 import { Rule } from "../../graphql/rule.js";
 import { EstablishmentType, EstablishmentUnitType } from "../establishments/establishment.type.js";
 import { PersonType } from "../persons/person.type.js";
@@ -10,8 +11,29 @@ import {
   PlacementRecordInput,
 } from "./detention.input.js";
 import { DetentionEpisodePayload, PlacementRecordPayload } from "./detention.payload.js";
-import { openEpisode, recordPlacement, releaseFromEpisode } from "./detention.service.js";
+import {
+  type DetentionChange,
+  openEpisode,
+  recordPlacement,
+  releaseFromEpisode,
+} from "./detention.service.js";
 import { DetentionEpisodeType, PlacementType } from "./detention.type.js";
+
+/** The episode a change made or ended, as the actor may now see it. */
+async function episodePayload(ctx: RequestContext, outcome: MutationOutcome<DetentionChange>) {
+  const change = outcome.result;
+  const person = change === null ? null : await personAfterChange(ctx, change.personId);
+  const record =
+    person === null || change === null
+      ? undefined
+      : (await ctx.loaders.episodesOfPerson.load(change.personId)).find((e) => e.id === change.recordId);
+  return Object.assign(new DetentionEpisodePayload(), {
+    episode:
+      record === undefined || person === null ? null : DetentionEpisodeType.from(record, person.access),
+    person,
+    userErrors: outcome.userErrors,
+  });
+}
 
 @Resolver(() => DetentionEpisodeType)
 export class DetentionEpisodeResolver {
@@ -29,7 +51,7 @@ export class DetentionEpisodeResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PlacementType[]> {
     const all = await ctx.loaders.placementsOfPerson.load(episode.personUuid);
-    return all.filter((p) => p.episodeId === episode.uuid).map(PlacementType.from);
+    return all.filter((p) => p.episodeId === episode.uuid).map((p) => PlacementType.from(p, episode.access));
   }
 
   @Mutation(() => DetentionEpisodePayload, {
@@ -42,12 +64,7 @@ export class DetentionEpisodeResolver {
     input: DetentionEpisodeOpenInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DetentionEpisodePayload> {
-    const { result, userErrors } = await openEpisode(ctx, input);
-    return Object.assign(new DetentionEpisodePayload(), {
-      episode: result === null ? null : DetentionEpisodeType.from(result),
-      person: result === null ? null : await personAfterChange(ctx, result.personId),
-      userErrors,
-    });
+    return episodePayload(ctx, await openEpisode(ctx, input));
   }
 
   @Mutation(() => DetentionEpisodePayload, {
@@ -61,12 +78,7 @@ export class DetentionEpisodeResolver {
     input: DetentionEpisodeReleaseInput,
     @Ctx() ctx: RequestContext,
   ): Promise<DetentionEpisodePayload> {
-    const { result, userErrors } = await releaseFromEpisode(ctx, input);
-    return Object.assign(new DetentionEpisodePayload(), {
-      episode: result === null ? null : DetentionEpisodeType.from(result),
-      person: result === null ? null : await personAfterChange(ctx, result.personId),
-      userErrors,
-    });
+    return episodePayload(ctx, await releaseFromEpisode(ctx, input));
   }
 }
 
@@ -90,7 +102,7 @@ export class PlacementResolver {
   ): Promise<DetentionEpisodeType | null> {
     const episodes = await ctx.loaders.episodesOfPerson.load(placement.personUuid);
     const episode = episodes.find((e) => e.id === placement.episodeUuid);
-    return episode === undefined ? null : DetentionEpisodeType.from(episode);
+    return episode === undefined ? null : DetentionEpisodeType.from(episode, placement.access);
   }
 
   @FieldResolver(() => EstablishmentType, { description: "The establishment." })
@@ -130,9 +142,14 @@ export class PlacementResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PlacementRecordPayload> {
     const { result, userErrors } = await recordPlacement(ctx, input);
+    const person = result === null ? null : await personAfterChange(ctx, result.personId);
+    const record =
+      person === null || result === null
+        ? undefined
+        : (await ctx.loaders.placementsOfPerson.load(result.personId)).find((p) => p.id === result.recordId);
     return Object.assign(new PlacementRecordPayload(), {
-      placement: result === null ? null : PlacementType.from(result),
-      person: result === null ? null : await personAfterChange(ctx, result.personId),
+      placement: record === undefined || person === null ? null : PlacementType.from(record, person.access),
+      person,
       userErrors,
     });
   }

@@ -1,24 +1,31 @@
 import {
+  accessTo,
   type DetentionEpisodeOpenInput as DomainAdmission,
   detentionEpisodeOpenSchema,
   detentionEpisodeReleaseSchema,
   judicialDistrictOfMunicipality,
+  mayFeed,
   placementRecordSchema,
   type Sex,
+  TIER_ORDER,
 } from "@continuum/domain";
-import { loadVisiblePerson, requireAction } from "../../access/policy.js";
+import { caseFacts } from "../../access/break-glass.repository.js";
+import { factsFromRow } from "../../access/break-glass.service.js";
+import { loadVisiblePerson, requireAction, requireFeed } from "../../access/policy.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Tx } from "../../db/client.js";
+import { newId } from "../../db/columns.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { forbidden } from "../../graphql/errors.js";
 import { uuidOf } from "../../graphql/global-id.js";
+import { forgetPerson } from "../../graphql/loaders.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { reject, UserErrorCode } from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
 import { resolvePlace } from "../establishments/establishment.service.js";
-import { lockPerson } from "../persons/person.repository.js";
+import { lockPerson, type VisiblePerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
-import { closeOpenListingOf } from "../screening/screening.repository.js";
+import { closeOpenListingOf, lastScreeningOn, openListingOf } from "../screening/screening.repository.js";
 import type {
   AdmissionInput,
   DetentionEpisodeOpenInput,
@@ -27,20 +34,45 @@ import type {
 } from "./detention.input.js";
 import {
   closePlacement,
-  type EpisodeRecord,
   episodeById,
   insertEpisode,
   insertPlacement,
   latestEpisodeOf,
   openPlacementOf,
-  type PlacementRecord,
   releaseEpisode,
 } from "./detention.repository.js";
+
+/** What a detention change answers: the person and the record it made, by ID. */
+export interface DetentionChange {
+  personId: string;
+  recordId: string;
+}
 
 /** Prison staff admit only to their own establishment (they may transfer their inmates elsewhere). */
 function assertMayAdmitTo(actor: Actor, establishmentId: string): void {
   if (actor.agencyKind === "PRISON" && actor.establishmentId !== establishmentId)
-    throw forbidden("You may only record placements in your own establishment.");
+    throw forbidden("You may only admit persons to your own establishment.");
+}
+
+/**
+ * Locks the person's case for the rest of the transaction, then checks, on fresh data, that the
+ * actor sees the person and feeds their detention data: lock first, so that a concurrent change
+ * cannot move the person out of the actor's sight between the check and the write.
+ */
+export async function lockCaseForChange(
+  ctx: RequestContext,
+  tx: Tx,
+  personUuid: string | null,
+  field: string,
+  notFound = "no person with this ID",
+): Promise<VisiblePerson> {
+  if (personUuid !== null) {
+    await lockPerson(tx, personUuid);
+    forgetPerson(ctx.loaders, personUuid);
+  }
+  const visible = personUuid === null ? null : await loadVisiblePerson(ctx, personUuid);
+  if (visible === null) return reject(field, notFound, UserErrorCode.NOT_FOUND);
+  return visible;
 }
 
 /**
@@ -54,7 +86,7 @@ export async function admitPerson(
   person: { id: string; sex: Sex },
   input: AdmissionInput,
   fieldPrefix: string,
-): Promise<EpisodeRecord> {
+): Promise<string> {
   const admission: DomainAdmission = parseInput(
     detentionEpisodeOpenSchema,
     {
@@ -86,43 +118,60 @@ export async function admitPerson(
       UserErrorCode.CONFLICT,
     );
 
-  const episode = await insertEpisode(tx, { personId: person.id, ...admission, createdBy: actor.userId });
+  const episodeId = newId();
+  await insertEpisode(tx, { id: episodeId, personId: person.id, ...admission, createdBy: actor.userId });
   await insertPlacement(tx, {
+    id: newId(),
     personId: person.id,
-    episodeId: episode.id,
+    episodeId,
     establishmentId: place.establishment.id,
     unitId: place.unit?.id ?? null,
     validFrom: admission.admittedOn,
     reason: "Admission",
     createdBy: actor.userId,
   });
-  return episode;
+  return episodeId;
 }
 
-async function visiblePersonForChange(ctx: RequestContext, tx: Tx, personGlobalId: string, field: string) {
-  const uuid = uuidOf(personGlobalId, "Person");
-  const visible = uuid === null ? null : await loadVisiblePerson(ctx, uuid);
-  if (visible === null) return reject(field, "no person with this ID", UserErrorCode.NOT_FOUND);
-  await lockPerson(tx, visible.person.id);
-  return visible;
-}
-
+/**
+ * Admission of a registered person. Allowed when, once admitted, the case is the actor's to feed
+ * (e.g. a prison re-admitting a released person it only had a hit on); a person the actor may not
+ * even know of answers NOT_FOUND, as an unknown ID.
+ */
 export function openEpisode(
   ctx: RequestContext,
   input: DetentionEpisodeOpenInput,
-): Promise<MutationOutcome<EpisodeRecord>> {
+): Promise<MutationOutcome<DetentionChange>> {
   const actor = requireAction(ctx, "DETENTION_RECORD");
   return runMutation(ctx, async (tx) => {
-    const { person } = await visiblePersonForChange(ctx, tx, input.personId, "personId");
-    const episode = await admitPerson(ctx, tx, actor, person, input, "");
-    await refreshSummaries(tx, [person.id]);
+    const personId = uuidOf(input.personId, "Person");
+    if (personId !== null) await lockPerson(tx, personId);
+    const [row] = personId === null ? [] : await caseFacts(tx, [personId]);
+    if (
+      personId === null ||
+      row === undefined ||
+      TIER_ORDER[accessTo(actor, factsFromRow(row)).tier] < TIER_ORDER.HIT
+    )
+      return reject("personId", "no person with this ID", UserErrorCode.NOT_FOUND);
+    const admitted = {
+      ...factsFromRow(row),
+      stage: "IN_PRISON" as const,
+      establishmentId: uuidOf(input.establishmentId, "Establishment"),
+    };
+    if (!mayFeed(accessTo(actor, admitted), "DETENTION"))
+      throw forbidden(
+        "Once admitted there, this case would not be yours to record: ask CelEx or the prison concerned.",
+      );
+    const episodeId = await admitPerson(ctx, tx, actor, { id: personId, sex: row.sex }, input, "");
+    await refreshSummaries(tx, [personId]);
+    forgetPerson(ctx.loaders, personId);
     ctx.audit.record({
       operation: "CREATE",
-      personId: person.id,
+      personId,
       dataClasses: ["DETENTION"],
-      details: { mutation: "detentionEpisodeOpen", episodeId: episode.id },
+      details: { mutation: "detentionEpisodeOpen", episodeId },
     });
-    return episode;
+    return { personId, recordId: episodeId };
   });
 }
 
@@ -131,7 +180,7 @@ const NO_MUNICIPALITY_NEEDED = new Set(["TRANSFER_ABROAD", "DEATH_IN_CUSTODY"]);
 export function releaseFromEpisode(
   ctx: RequestContext,
   input: DetentionEpisodeReleaseInput,
-): Promise<MutationOutcome<EpisodeRecord>> {
+): Promise<MutationOutcome<DetentionChange>> {
   requireAction(ctx, "DETENTION_RECORD");
   return runMutation(ctx, async (tx) => {
     const release = parseInput(detentionEpisodeReleaseSchema, {
@@ -140,11 +189,15 @@ export function releaseFromEpisode(
     });
     const episodeUuid = uuidOf(input.episodeId, "DetentionEpisode");
     const found = episodeUuid === null ? null : await episodeById(tx, episodeUuid);
-    const visible = found === null ? null : await loadVisiblePerson(ctx, found.personId);
-    if (found === null || visible === null)
-      return reject("episodeId", "no detention episode with this ID", UserErrorCode.NOT_FOUND);
-    await lockPerson(tx, found.personId);
-    const episode = await episodeById(tx, found.id);
+    const visible = await lockCaseForChange(
+      ctx,
+      tx,
+      found?.personId ?? null,
+      "episodeId",
+      "no detention episode with this ID",
+    );
+    requireFeed(ctx, visible, "DETENTION");
+    const episode = found === null ? null : await episodeById(tx, found.id);
     if (episode === null || episode.releasedOn !== null)
       return reject("episodeId", "this detention episode has already ended", UserErrorCode.RULE_VIOLATION);
     if (release.releasedOn < episode.admittedOn)
@@ -159,6 +212,20 @@ export function releaseFromEpisode(
       reject(
         "releasedOn",
         `must be after the start of the current placement (${placement.validFrom})`,
+        UserErrorCode.RULE_VIOLATION,
+      );
+    const listing = await openListingOf(tx, episode.personId);
+    if (listing !== null && release.releasedOn <= listing.validFrom)
+      reject(
+        "releasedOn",
+        `must be after the start of the current CelEx listing (${listing.validFrom})`,
+        UserErrorCode.RULE_VIOLATION,
+      );
+    const lastScreened = await lastScreeningOn(tx, episode.id);
+    if (lastScreened !== null && release.releasedOn < lastScreened)
+      reject(
+        "releasedOn",
+        `must not be before the last screening (${lastScreened})`,
         UserErrorCode.RULE_VIOLATION,
       );
 
@@ -190,21 +257,23 @@ export function releaseFromEpisode(
       dataClasses: ["DETENTION", "RELEASE"],
       details: { mutation: "detentionEpisodeRelease", episodeId: episode.id },
     });
-    return released;
+    return { personId: episode.personId, recordId: episode.id };
   });
 }
 
 export function recordPlacement(
   ctx: RequestContext,
   input: PlacementRecordInput,
-): Promise<MutationOutcome<PlacementRecord>> {
+): Promise<MutationOutcome<DetentionChange>> {
   const actor = requireAction(ctx, "DETENTION_RECORD");
   return runMutation(ctx, async (tx) => {
     const change = parseInput(placementRecordSchema, {
       validFrom: input.validFrom,
       reason: input.reason ?? null,
     });
-    const { person } = await visiblePersonForChange(ctx, tx, input.personId, "personId");
+    const visible = await lockCaseForChange(ctx, tx, uuidOf(input.personId, "Person"), "personId");
+    requireFeed(ctx, visible, "DETENTION");
+    const { person } = visible;
     const current = await openPlacementOf(tx, person.id);
     if (current === null)
       return reject(
@@ -230,7 +299,9 @@ export function recordPlacement(
       reject("establishmentId", "the person is already placed there", UserErrorCode.RULE_VIOLATION);
 
     await closePlacement(tx, current.id, change.validFrom);
-    const placement = await insertPlacement(tx, {
+    const placementId = newId();
+    await insertPlacement(tx, {
+      id: placementId,
       personId: person.id,
       episodeId: current.episodeId,
       establishmentId: place.establishment.id,
@@ -244,8 +315,8 @@ export function recordPlacement(
       operation: "CREATE",
       personId: person.id,
       dataClasses: ["DETENTION"],
-      details: { mutation: "placementRecord", placementId: placement.id },
+      details: { mutation: "placementRecord", placementId },
     });
-    return placement;
+    return { personId: person.id, recordId: placementId };
   });
 }

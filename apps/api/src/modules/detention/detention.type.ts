@@ -1,6 +1,7 @@
-import { JudicialDistrict, LegalStatus, ReleaseType } from "@continuum/domain";
+import { JudicialDistrict, LegalStatus, type PersonAccess, ReleaseType } from "@continuum/domain";
 import { Field, Int, ObjectType } from "type-graphql";
 import { toGlobalId } from "../../graphql/global-id.js";
+import { type CaseObject, Guarded } from "../../graphql/guard.js";
 import { Node } from "../../graphql/node.js";
 import { DateScalar } from "../../graphql/scalars.js";
 import type { EpisodeRecord, PlacementRecord } from "./detention.repository.js";
@@ -9,9 +10,10 @@ import type { EpisodeRecord, PlacementRecord } from "./detention.repository.js";
   implements: Node,
   description: "A stay in prison, from admission to release.",
 })
-export class DetentionEpisodeType extends Node {
+export class DetentionEpisodeType extends Node implements CaseObject {
   uuid: string;
   personUuid: string;
+  access: PersonAccess;
 
   @Field(() => DateScalar, { description: "Date of admission." })
   admittedOn: string;
@@ -32,22 +34,27 @@ export class DetentionEpisodeType extends Node {
   endOfSentenceOn: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Null while the person is detained." })
+  @Guarded("RELEASE")
   releasedOn: string | null;
 
   @Field(() => ReleaseType, { nullable: true, description: "How the episode ended; null while detained." })
+  @Guarded("RELEASE")
   releaseType: ReleaseType | null;
 
   @Field(() => String, { nullable: true, description: "Municipality of intended residence after release." })
+  @Guarded("RELEASE")
   releaseMunicipality: string | null;
 
   @Field(() => JudicialDistrict, { nullable: true, description: "Judicial district of intended residence." })
+  @Guarded("RELEASE")
   releaseJudicialDistrict: JudicialDistrict | null;
 
-  static from(r: EpisodeRecord): DetentionEpisodeType {
+  static from(r: EpisodeRecord, access: PersonAccess): DetentionEpisodeType {
     return Object.assign(new DetentionEpisodeType(), {
       id: toGlobalId("DetentionEpisode", r.id),
       uuid: r.id,
       personUuid: r.personId,
+      access,
       admittedOn: r.admittedOn,
       legalStatus: r.legalStatus,
       sentenceMonths: r.sentenceMonths,
@@ -65,9 +72,10 @@ export class DetentionEpisodeType extends Node {
   implements: Node,
   description: "Where a person was held over [validFrom, validTo): an establishment and, where set, a unit.",
 })
-export class PlacementType extends Node {
+export class PlacementType extends Node implements CaseObject {
   uuid: string;
   personUuid: string;
+  access: PersonAccess;
   episodeUuid: string;
   establishmentUuid: string;
   unitUuid: string | null;
@@ -84,11 +92,12 @@ export class PlacementType extends Node {
   })
   reason: string | null;
 
-  static from(r: PlacementRecord): PlacementType {
+  static from(r: PlacementRecord, access: PersonAccess): PlacementType {
     return Object.assign(new PlacementType(), {
       id: toGlobalId("Placement", r.id),
       uuid: r.id,
       personUuid: r.personId,
+      access,
       episodeUuid: r.episodeId,
       establishmentUuid: r.establishmentId,
       unitUuid: r.unitId,

@@ -1,9 +1,10 @@
+import { establishmentName } from "@continuum/domain";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { requireActor } from "../../access/policy.js";
 import { connectionOf, mapPage, pageOfList } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { Rule } from "../../graphql/rule.js";
-import { allEstablishments, localName } from "./establishment.service.js";
+import { allEstablishments } from "./establishment.service.js";
 import { EstablishmentType, EstablishmentUnitType } from "./establishment.type.js";
 
 export const EstablishmentConnection = connectionOf(
@@ -47,7 +48,7 @@ export class EstablishmentResolver {
     description: "Name in your language (in English, the local official name).",
   })
   name(@Root() establishment: EstablishmentType, @Ctx() ctx: RequestContext): string {
-    return localName(establishment, ctx.actor?.language ?? "EN");
+    return establishmentName(establishment, ctx.actor?.language ?? "EN");
   }
 
   @FieldResolver(() => [EstablishmentUnitType], { description: "Its units, by code." })

@@ -1,20 +1,13 @@
-import { establishmentName, type Language, type Sex } from "@continuum/domain";
+import type { Sex } from "@continuum/domain";
 import type { Tx } from "../../db/client.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { reject, UserErrorCode } from "../../graphql/user-error.js";
-import { unitOccupancyOn } from "../detention/detention.repository.js";
+import { lockUnit, unitPeakOccupancyFrom } from "../detention/detention.repository.js";
 import { type EstablishmentRecord, listEstablishments, type UnitRecord } from "./establishment.repository.js";
 
 export function allEstablishments(tx: Tx): Promise<EstablishmentRecord[]> {
   return listEstablishments(tx);
-}
-
-export function localName(
-  e: Pick<EstablishmentRecord, "nameFr" | "nameNl" | "judicialDistrict">,
-  language: Language,
-): string {
-  return establishmentName(e, language);
 }
 
 export interface Place {
@@ -61,12 +54,15 @@ export async function resolvePlace(
       return reject(f("unitId"), "no unit with this ID in that establishment", UserErrorCode.NOT_FOUND);
     if (unit.kind === "WOMEN" && request.sex === "MALE")
       reject(f("unitId"), "a man cannot be placed in a women's unit", UserErrorCode.RULE_VIOLATION);
-    if (unit.capacity !== null && (await unitOccupancyOn(tx, unit.id, request.on)) >= unit.capacity)
-      reject(
-        f("unitId"),
-        `the unit is full on ${request.on} (${unit.capacity} places)`,
-        UserErrorCode.RULE_VIOLATION,
-      );
+    if (unit.capacity !== null) {
+      await lockUnit(tx, unit.id);
+      if ((await unitPeakOccupancyFrom(tx, unit.id, request.on)) >= unit.capacity)
+        reject(
+          f("unitId"),
+          `the unit is full from ${request.on} (${unit.capacity} places)`,
+          UserErrorCode.RULE_VIOLATION,
+        );
+    }
   }
   return { establishment, unit };
 }

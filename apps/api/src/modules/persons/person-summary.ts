@@ -38,6 +38,8 @@ export function summaryOf(source: SummarySource): NewSummaryRecord {
     releaseJudicialDistrict: (released?.releaseJudicialDistrict ??
       null) as NewSummaryRecord["releaseJudicialDistrict"],
     releaseMunicipality: released?.releaseMunicipality ?? null,
+    enrolledWith: source.enrolledWith,
+    lastCategory: source.lastCategory,
   };
 }
 

@@ -1,12 +1,15 @@
 import type {
+  CaseStage,
+  DataClass,
   DetentionStatus,
   IsoDate,
   Language,
   LegacyCategory,
   ListingLabel,
-  PersonScope,
+  Place,
 } from "@continuum/domain";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { ViewerScope } from "../../access/policy.js";
 import { type Db, queryRows } from "../../db/client.js";
 import { establishments } from "../establishments/establishment.table.js";
 import { personCaseSummaries, persons } from "./person.table.js";
@@ -33,7 +36,7 @@ export interface PersonFilter {
 }
 
 export interface PersonListQuery {
-  scope: PersonScope;
+  scope: ViewerScope;
   filter: PersonFilter;
   sort: { field: PersonSortField; direction: "ASC" | "DESC" };
   /** Sort-key values of the cursor to continue after. */
@@ -52,46 +55,99 @@ export function foldName(text: string): string {
     .trim();
 }
 
-/** The rows of the case summary an actor may see: the SQL form of the domain's person scope. */
-export function scopeCondition(scope: PersonScope): SQL {
-  switch (scope.kind) {
-    case "ALL":
+const STAGES: readonly CaseStage[] = ["IN_PRISON", "RELEASED", "CLOSED"];
+const NOTHING = sql`false`;
+const stageOf = sql`app_case_stage(${personCaseSummaries.detentionStatus}, ${personCaseSummaries.closedOn})`;
+
+function placeCondition(place: Place, scope: ViewerScope): SQL {
+  const s = personCaseSummaries;
+  switch (place) {
+    case "ANY":
       return sql`true`;
-    case "ESTABLISHMENT":
-      return eq(personCaseSummaries.establishmentId, scope.establishmentId);
-    case "RELEASED_IN_DISTRICT":
-      return and(
-        eq(personCaseSummaries.detentionStatus, "RELEASED"),
-        eq(personCaseSummaries.releaseJudicialDistrict, scope.judicialDistrict),
-      ) as SQL;
-    case "RELEASED_IN_MUNICIPALITY":
-      return and(
-        eq(personCaseSummaries.detentionStatus, "RELEASED"),
-        eq(personCaseSummaries.releaseMunicipality, scope.municipality),
-      ) as SQL;
-    case "NONE":
-      return sql`false`;
+    case "OWN_ESTABLISHMENT":
+      return scope.establishmentId === null ? NOTHING : eq(s.establishmentId, scope.establishmentId);
+    case "OWN_DISTRICT":
+      return scope.judicialDistrict === null
+        ? NOTHING
+        : sql`${s.releaseJudicialDistrict} = ${scope.judicialDistrict}`;
+    case "OWN_MUNICIPALITY":
+      return scope.municipality === null ? NOTHING : eq(s.releaseMunicipality, scope.municipality);
+    case "ENROLLED":
+      return scope.agencyId === null ? NOTHING : sql`${scope.agencyId}::uuid = any(${s.enrolledWith})`;
   }
+}
+
+function stageIn(stages: readonly CaseStage[]): SQL {
+  return stages.length === 0
+    ? NOTHING
+    : sql`${stageOf} in (${sql.join(
+        stages.map((st) => sql`${st}`),
+        sql`, `,
+      )})`;
+}
+
+function isBreakGlass(scope: ViewerScope): SQL {
+  const ids = scope.breakGlass.personIds;
+  return ids.length === 0
+    ? NOTHING
+    : sql`${personCaseSummaries.personId} = any(${sql.param([...ids])}::uuid[])`;
+}
+
+/** The cases an actor may see (card or more): the SQL form of the matrix, as the RLS policies apply it. */
+export function visibleCondition(scope: ViewerScope): SQL {
+  const byStage = STAGES.filter((stage) => scope.stages[stage].places.length > 0).map(
+    (stage) =>
+      and(
+        stageIn([stage]),
+        or(...scope.stages[stage].places.map((place) => placeCondition(place, scope))),
+      ) as SQL,
+  );
+  return or(isBreakGlass(scope), ...byStage) ?? NOTHING;
+}
+
+/**
+ * Rows where the actor may read a data class: filters and sorts on that class's fields apply only
+ * there, so that neither a filter nor an order reveals what the actor may not read.
+ */
+function classReadable(scope: ViewerScope, dataClass: DataClass): SQL {
+  const stages = STAGES.filter((stage) => scope.stages[stage].classes.includes(dataClass));
+  const bgStages = STAGES.filter((stage) => scope.breakGlass.classes[stage].includes(dataClass));
+  return or(
+    and(isBreakGlass(scope), stageIn(bgStages)),
+    and(sql`not (${isBreakGlass(scope)})`, stageIn(stages)),
+  ) as SQL;
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterConditions(filter: PersonFilter): SQL[] {
+// Names, category and detention status are on the information card, which every actor who sees a
+// case may read; the establishment and the screening dates are DETENTION and LISTING data.
+function filterConditions(scope: ViewerScope, filter: PersonFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.search !== null && filter.search !== "")
     conditions.push(sql`${persons.searchText} like ${`%${escapeLike(foldName(filter.search))}%`}`);
   if (filter.categories !== null)
     conditions.push(inArray(personCaseSummaries.category, [...filter.categories]));
   if (filter.establishmentIds !== null)
-    conditions.push(inArray(personCaseSummaries.establishmentId, [...filter.establishmentIds]));
+    conditions.push(
+      and(
+        classReadable(scope, "DETENTION"),
+        inArray(personCaseSummaries.establishmentId, [...filter.establishmentIds]),
+      ) as SQL,
+    );
   if (filter.detentionStatuses !== null)
     conditions.push(inArray(personCaseSummaries.detentionStatus, [...filter.detentionStatuses]));
   if (filter.listed === true) conditions.push(isNotNull(personCaseSummaries.category));
   if (filter.listed === false) conditions.push(isNull(personCaseSummaries.category));
   if (filter.screeningDueBefore !== null)
-    conditions.push(lt(personCaseSummaries.nextScreeningDueOn, filter.screeningDueBefore));
+    conditions.push(
+      and(
+        classReadable(scope, "LISTING"),
+        lt(personCaseSummaries.nextScreeningDueOn, filter.screeningDueBefore),
+      ) as SQL,
+    );
   return conditions;
 }
 
@@ -103,18 +159,18 @@ const establishmentNameSql = (language: Language): SQL => {
 
 // Text sort keys compare byte-wise (COLLATE "C"): names are already folded, and the sentinels that
 // put missing values last ('~', '9999-12-31') must sort after every real value.
-function primarySortKey(field: PersonSortField, language: Language): SQL | null {
+function primarySortKey(field: PersonSortField, language: Language, scope: ViewerScope): SQL | null {
   switch (field) {
     case "NAME":
       return null;
     case "CATEGORY":
       return sql`coalesce(${personCaseSummaries.category}, '~') collate "C"`;
     case "ESTABLISHMENT":
-      return sql`coalesce(lower(${establishmentNameSql(language)}), '~') collate "C"`;
+      return sql`coalesce(case when ${classReadable(scope, "DETENTION")} then lower(${establishmentNameSql(language)}) end, '~') collate "C"`;
     case "NEXT_SCREENING_DUE":
-      return sql`coalesce(${personCaseSummaries.nextScreeningDueOn}::text, '9999-12-31') collate "C"`;
+      return sql`coalesce(case when ${classReadable(scope, "LISTING")} then ${personCaseSummaries.nextScreeningDueOn}::text end, '9999-12-31') collate "C"`;
     case "ADMITTED_ON":
-      return sql`coalesce(${personCaseSummaries.admittedOn}::text, '0000-01-01') collate "C"`;
+      return sql`coalesce(case when ${classReadable(scope, "DETENTION")} then ${personCaseSummaries.admittedOn}::text end, '0000-01-01') collate "C"`;
   }
 }
 
@@ -123,13 +179,13 @@ export async function listPersons(
   db: Db,
   q: PersonListQuery,
 ): Promise<(VisiblePerson & { sortKey: string[] })[]> {
-  const primary = primarySortKey(q.sort.field, q.language);
+  const primary = primarySortKey(q.sort.field, q.language, q.scope);
   const keys: SQL[] = [
     ...(primary === null ? [] : [primary]),
     sql`${persons.sortName} collate "C"`,
     sql`${persons.id}::text collate "C"`,
   ];
-  const conditions = [scopeCondition(q.scope), ...filterConditions(q.filter)];
+  const conditions = [visibleCondition(q.scope), ...filterConditions(q.scope, q.filter)];
   if (q.after !== null) {
     const comparison = q.sort.direction === "ASC" ? sql.raw(">") : sql.raw("<");
     const values = q.after.map((v) => sql`${v}`);
@@ -151,38 +207,40 @@ export async function listPersons(
   return rows;
 }
 
-export async function countPersons(db: Db, scope: PersonScope, filter: PersonFilter): Promise<number> {
+export async function countPersons(db: Db, scope: ViewerScope, filter: PersonFilter): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(persons)
     .innerJoin(personCaseSummaries, eq(personCaseSummaries.personId, persons.id))
-    .where(and(scopeCondition(scope), ...filterConditions(filter)));
+    .where(and(visibleCondition(scope), ...filterConditions(scope, filter)));
   return row?.n ?? 0;
 }
 
 /** The persons among `ids` that the scope lets the actor see; the others are simply absent. */
 export async function visiblePersonsByIds(
   db: Db,
-  scope: PersonScope,
+  scope: ViewerScope,
   ids: readonly string[],
 ): Promise<VisiblePerson[]> {
   return db
     .select({ person: persons, summary: personCaseSummaries })
     .from(persons)
     .innerJoin(personCaseSummaries, eq(personCaseSummaries.personId, persons.id))
-    .where(and(inArray(persons.id, [...ids]), scopeCondition(scope)));
+    .where(and(inArray(persons.id, [...ids]), visibleCondition(scope)));
 }
 
-/** Locks the person's row for the rest of the transaction, so that changes to one case run one at a time. */
-export async function lockPerson(db: Db, id: string): Promise<boolean> {
-  const rows = await db.select({ id: persons.id }).from(persons).where(eq(persons.id, id)).for("update");
-  return rows.length > 0;
+/**
+ * Serialises changes to one case until the end of the transaction. An advisory lock rather than a
+ * row lock: it is taken before knowing whether the actor may see the person at all.
+ */
+export async function lockPerson(db: Db, id: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`person:${id}`}))`);
 }
 
-export async function insertPerson(db: Db, row: NewPersonRecord): Promise<PersonRecord> {
-  const [inserted] = await db.insert(persons).values(row).returning();
-  if (inserted === undefined) throw new Error("person insert returned no row");
-  return inserted;
+// Inserts here return nothing (no RETURNING): under row-level security a row the actor cannot see
+// yet (a new inmate before their placement) could not be returned. IDs are made by the application.
+export async function insertPerson(db: Db, row: NewPersonRecord & { id: string }): Promise<void> {
+  await db.insert(persons).values(row);
 }
 
 export async function nextReferenceNumber(db: Db): Promise<number> {
@@ -201,18 +259,20 @@ export interface SummarySource {
   openPlacement: { establishmentId: string; unitId: string | null } | null;
   openListing: { category: LegacyCategory; labels: ListingLabel[]; validFrom: string } | null;
   lastScreening: { screenedOn: string; nextDueOn: string | null } | null;
+  enrolledWith: string[];
+  lastCategory: LegacyCategory | null;
 }
 
-/** What the case summary is derived from, read from the history tables in one statement. */
+/** What the case summary is derived from, read in one statement by a definer-rights function (migration 0004). */
 export async function loadSummarySources(db: Db, personIds: readonly string[]): Promise<SummarySource[]> {
   const rows = await queryRows<{
     person_id: string;
     open_episode_id: string | null;
     admitted_on: string | null;
+    has_episode: boolean;
     last_released_on: string | null;
     last_release_district: string | null;
     last_release_municipality: string | null;
-    has_episode: boolean;
     establishment_id: string | null;
     unit_id: string | null;
     category: LegacyCategory | null;
@@ -220,30 +280,9 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
     listing_from: string | null;
     screened_on: string | null;
     next_due_on: string | null;
-  }>(
-    db,
-    sql`
-    select p.id as person_id,
-           oe.id as open_episode_id, oe.admitted_on::text as admitted_on,
-           le.id is not null as has_episode, le.released_on::text as last_released_on,
-           le.release_judicial_district as last_release_district, le.release_municipality as last_release_municipality,
-           pl.establishment_id, pl.unit_id,
-           lp.category, lp.labels, lp.valid_from::text as listing_from,
-           sc.screened_on::text as screened_on, sc.next_due_on::text as next_due_on
-    from persons p
-    left join lateral (select id, admitted_on from detention_episodes
-                       where person_id = p.id and released_on is null limit 1) oe on true
-    left join lateral (select id, released_on, release_judicial_district, release_municipality from detention_episodes
-                       where person_id = p.id order by admitted_on desc limit 1) le on true
-    left join lateral (select establishment_id, unit_id from placements
-                       where person_id = p.id and valid_to is null limit 1) pl on true
-    left join lateral (select category, labels, valid_from from listing_periods
-                       where person_id = p.id and valid_to is null limit 1) lp on true
-    left join lateral (select screened_on, next_due_on from screenings
-                       where person_id = p.id and episode_id = oe.id
-                       order by screened_on desc, created_at desc limit 1) sc on true
-    where p.id = any(${sql.param([...personIds])}::uuid[])`,
-  );
+    enrolled_with: string[];
+    last_category: LegacyCategory | null;
+  }>(db, sql`select * from app_summary_sources(${sql.param([...personIds])}::uuid[])`);
   return rows.map((r) => ({
     personId: r.person_id,
     openEpisode:
@@ -262,33 +301,34 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
         ? null
         : { category: r.category, labels: r.labels ?? [], validFrom: r.listing_from as string },
     lastScreening: r.screened_on === null ? null : { screenedOn: r.screened_on, nextDueOn: r.next_due_on },
+    enrolledWith: r.enrolled_with,
+    lastCategory: r.last_category,
   }));
 }
 
 export type NewSummaryRecord = typeof personCaseSummaries.$inferInsert;
 
+/** Writes summaries through the definer-rights function of migration 0005 (one statement). */
 export async function upsertSummaries(db: Db, rows: NewSummaryRecord[]): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insert(personCaseSummaries)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: personCaseSummaries.personId,
-      set: {
-        detentionStatus: sql`excluded.detention_status`,
-        currentEpisodeId: sql`excluded.current_episode_id`,
-        admittedOn: sql`excluded.admitted_on`,
-        establishmentId: sql`excluded.establishment_id`,
-        unitId: sql`excluded.unit_id`,
-        category: sql`excluded.category`,
-        labels: sql`excluded.labels`,
-        categorySince: sql`excluded.category_since`,
-        lastScreenedOn: sql`excluded.last_screened_on`,
-        nextScreeningDueOn: sql`excluded.next_screening_due_on`,
-        releasedOn: sql`excluded.released_on`,
-        releaseJudicialDistrict: sql`excluded.release_judicial_district`,
-        releaseMunicipality: sql`excluded.release_municipality`,
-        updatedAt: sql`now()`,
-      },
-    });
+  const json = rows.map((r) => ({
+    person_id: r.personId,
+    detention_status: r.detentionStatus,
+    current_episode_id: r.currentEpisodeId ?? null,
+    admitted_on: r.admittedOn ?? null,
+    establishment_id: r.establishmentId ?? null,
+    unit_id: r.unitId ?? null,
+    category: r.category ?? null,
+    labels: r.labels ?? [],
+    category_since: r.categorySince ?? null,
+    last_screened_on: r.lastScreenedOn ?? null,
+    next_screening_due_on: r.nextScreeningDueOn ?? null,
+    released_on: r.releasedOn ?? null,
+    release_judicial_district: r.releaseJudicialDistrict ?? null,
+    release_municipality: r.releaseMunicipality ?? null,
+    last_category: r.lastCategory ?? null,
+    closed_on: r.closedOn ?? null,
+    enrolled_with: r.enrolledWith ?? [],
+  }));
+  await db.execute(sql`select app_upsert_case_summaries(${JSON.stringify(json)}::jsonb)`);
 }

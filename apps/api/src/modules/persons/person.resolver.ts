@@ -1,15 +1,18 @@
 import {
   ageOn,
-  type DataClass,
+  caseStageOf,
   DetentionStatus,
   type IsoDate,
+  mayRead,
   ScreeningState,
   screeningState,
 } from "@continuum/domain";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { CaseAccessType } from "../../access/access.type.js";
 import { mapPage, pageOfList } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
-import { notFound } from "../../graphql/errors.js";
+import { forbidden, notFound } from "../../graphql/errors.js";
+import { Guarded } from "../../graphql/guard.js";
 import { Rule } from "../../graphql/rule.js";
 import { DateScalar } from "../../graphql/scalars.js";
 import { DetentionEpisodeType, PlacementType } from "../detention/detention.type.js";
@@ -19,31 +22,29 @@ import {
   ScreeningConnection,
   ScreeningType,
 } from "../screening/screening.type.js";
+import { InformationCardType } from "./information-card.type.js";
 import { PersonsArgs } from "./person.args.js";
 import { PersonRegisterInput } from "./person.input.js";
 import { PersonConnection, PersonRegisterPayload, TimelineEventType } from "./person.payload.js";
-import { findVisiblePerson, listVisiblePersons, registerPerson } from "./person.service.js";
+import { findVisiblePerson, informationCard, listVisiblePersons, registerPerson } from "./person.service.js";
 import { PersonType } from "./person.type.js";
-import { personAfterChange } from "./person-lookup.js";
+import { personAfterChange, toPersonType } from "./person-lookup.js";
 import { personTimeline } from "./person-timeline.js";
-
-function reads(ctx: RequestContext, person: PersonType, dataClass: DataClass): void {
-  ctx.audit.read(person.uuid, [dataClass]);
-}
 
 @Resolver(() => PersonType)
 export class PersonResolver {
   @Query(() => PersonConnection, {
     description:
-      "The persons you work with (your caseload): only those your agency and role may see. " +
-      "Searching and every person returned are recorded in the audit trail.",
+      "The persons you work with (your caseload): only those the access matrix lets you see. The search " +
+      "and every field read are recorded in the audit trail.",
   })
   @Rule("AUTHENTICATED")
   async persons(
     @Args() args: PersonsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof PersonConnection>> {
-    return PersonConnection.fromPage(mapPage(await listVisiblePersons(ctx, args), PersonType.from));
+    const page = await listVisiblePersons(ctx, args);
+    return PersonConnection.fromPage(mapPage(page, (visible) => toPersonType(ctx, visible)));
   }
 
   @Query(() => PersonType, {
@@ -57,7 +58,7 @@ export class PersonResolver {
   ): Promise<PersonType> {
     const visible = await findVisiblePerson(ctx, id);
     if (visible === null) throw notFound("person");
-    return PersonType.from(visible);
+    return toPersonType(ctx, visible);
   }
 
   @Mutation(() => PersonRegisterPayload, {
@@ -77,16 +78,30 @@ export class PersonResolver {
     });
   }
 
-  @FieldResolver(() => Int, { description: "Age in full years today." })
+  @FieldResolver(() => CaseAccessType, { description: "What you may see of this case, and why." })
+  access(@Root() person: PersonType): CaseAccessType {
+    return CaseAccessType.from(person.access, caseStageOf(person.summary));
+  }
+
+  @FieldResolver(() => InformationCardType, {
+    description: "The information card: the short extract every actor who sees the case may read.",
+  })
+  card(@Root() person: PersonType, @Ctx() ctx: RequestContext): Promise<InformationCardType> {
+    return informationCard(ctx, person);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Age in full years today." })
+  @Guarded("IDENTITY")
   age(@Root() person: PersonType, @Ctx() ctx: RequestContext): number {
     return ageOn(person.dateOfBirth, ctx.today);
   }
 
   @FieldResolver(() => DetentionStatus, {
+    nullable: true,
     description: "Whether the person is detained now, was released, or was never detained.",
   })
-  detentionStatus(@Root() person: PersonType, @Ctx() ctx: RequestContext): DetentionStatus {
-    reads(ctx, person, "DETENTION");
+  @Guarded("DETENTION")
+  detentionStatus(@Root() person: PersonType): DetentionStatus {
     return person.summary.detentionStatus;
   }
 
@@ -94,55 +109,63 @@ export class PersonResolver {
     nullable: true,
     description: "The open detention episode, if any.",
   })
+  @Guarded("DETENTION")
   async currentEpisode(
     @Root() person: PersonType,
     @Ctx() ctx: RequestContext,
   ): Promise<DetentionEpisodeType | null> {
-    reads(ctx, person, "DETENTION");
     const episodes = await ctx.loaders.episodesOfPerson.load(person.uuid);
     const open = episodes.find((e) => e.releasedOn === null);
-    return open === undefined ? null : DetentionEpisodeType.from(open);
+    return open === undefined ? null : DetentionEpisodeType.from(open, person.access);
   }
 
   @FieldResolver(() => PlacementType, {
     nullable: true,
     description: "Where the person is held now, if detained.",
   })
+  @Guarded("DETENTION")
   async currentPlacement(
     @Root() person: PersonType,
     @Ctx() ctx: RequestContext,
   ): Promise<PlacementType | null> {
-    reads(ctx, person, "DETENTION");
     const placements = await ctx.loaders.placementsOfPerson.load(person.uuid);
     const open = placements.find((p) => p.validTo === null);
-    return open === undefined ? null : PlacementType.from(open);
+    return open === undefined ? null : PlacementType.from(open, person.access);
   }
 
-  @FieldResolver(() => [DetentionEpisodeType], { description: "Every detention episode, oldest first." })
+  @FieldResolver(() => [DetentionEpisodeType], {
+    nullable: true,
+    description: "Every detention episode, oldest first.",
+  })
+  @Guarded("DETENTION")
   async detentionEpisodes(
     @Root() person: PersonType,
     @Ctx() ctx: RequestContext,
   ): Promise<DetentionEpisodeType[]> {
-    reads(ctx, person, "DETENTION");
-    return (await ctx.loaders.episodesOfPerson.load(person.uuid)).map(DetentionEpisodeType.from);
+    return (await ctx.loaders.episodesOfPerson.load(person.uuid)).map((e) =>
+      DetentionEpisodeType.from(e, person.access),
+    );
   }
 
-  @FieldResolver(() => [PlacementType], { description: "Placement history, oldest first." })
+  @FieldResolver(() => [PlacementType], { nullable: true, description: "Placement history, oldest first." })
+  @Guarded("DETENTION")
   async placements(@Root() person: PersonType, @Ctx() ctx: RequestContext): Promise<PlacementType[]> {
-    reads(ctx, person, "DETENTION");
-    return (await ctx.loaders.placementsOfPerson.load(person.uuid)).map(PlacementType.from);
+    return (await ctx.loaders.placementsOfPerson.load(person.uuid)).map((p) =>
+      PlacementType.from(p, person.access),
+    );
   }
 
   @FieldResolver(() => ListingType, {
     nullable: true,
     description: "The current CelEx listing; null when not listed.",
   })
-  listing(@Root() person: PersonType, @Ctx() ctx: RequestContext): ListingType | null {
-    reads(ctx, person, "LISTING");
+  @Guarded("LISTING")
+  listing(@Root() person: PersonType): ListingType | null {
     const s = person.summary;
     if (s.category === null || s.categorySince === null) return null;
     return Object.assign(new ListingType(), {
       personUuid: person.uuid,
+      access: person.access,
       category: s.category,
       labels: s.labels,
       since: s.categorySince,
@@ -154,24 +177,30 @@ export class PersonResolver {
     description:
       "The listing that held on a date (as of that day); null when the person was not listed then.",
   })
+  @Guarded("LISTING")
   async listingOn(
     @Root() person: PersonType,
     @Arg("date", () => DateScalar, { description: "The day to look at." }) date: IsoDate,
     @Ctx() ctx: RequestContext,
   ): Promise<ListingPeriodType | null> {
-    reads(ctx, person, "LISTING");
     const periods = await ctx.loaders.listingPeriodsOfPerson.load(person.uuid);
     const period = periods.find((p) => p.validFrom <= date && (p.validTo === null || date < p.validTo));
-    return period === undefined ? null : ListingPeriodType.from(period);
+    return period === undefined ? null : ListingPeriodType.from(period, person.access);
   }
 
-  @FieldResolver(() => [ListingPeriodType], { description: "The CelEx listing's history, oldest first." })
+  @FieldResolver(() => [ListingPeriodType], {
+    nullable: true,
+    description: "The CelEx listing's history, oldest first.",
+  })
+  @Guarded("LISTING")
   async listingHistory(@Root() person: PersonType, @Ctx() ctx: RequestContext): Promise<ListingPeriodType[]> {
-    reads(ctx, person, "LISTING");
-    return (await ctx.loaders.listingPeriodsOfPerson.load(person.uuid)).map(ListingPeriodType.from);
+    return (await ctx.loaders.listingPeriodsOfPerson.load(person.uuid)).map((p) =>
+      ListingPeriodType.from(p, person.access),
+    );
   }
 
-  @FieldResolver(() => ScreeningConnection, { description: "Screenings, newest first." })
+  @FieldResolver(() => ScreeningConnection, { nullable: true, description: "Screenings, newest first." })
+  @Guarded("LISTING")
   async screenings(
     @Root() person: PersonType,
     @Arg("first", () => Int, { description: "Page size, 1 to 100." }) first: number,
@@ -182,12 +211,11 @@ export class PersonResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof ScreeningConnection>> {
-    reads(ctx, person, "LISTING");
     const newestFirst = [...(await ctx.loaders.screeningsOfPerson.load(person.uuid))].reverse();
     return ScreeningConnection.fromPage(
       mapPage(
         pageOfList(newestFirst, first, after, (s) => s.id),
-        ScreeningType.from,
+        (s) => ScreeningType.from(s, person.access),
       ),
     );
   }
@@ -196,25 +224,35 @@ export class PersonResolver {
     nullable: true,
     description: "When the next screening is due: at admission, then at most two months after the last one.",
   })
-  nextScreeningDueOn(@Root() person: PersonType, @Ctx() ctx: RequestContext): string | null {
-    reads(ctx, person, "LISTING");
+  @Guarded("LISTING")
+  nextScreeningDueOn(@Root() person: PersonType): string | null {
     return person.summary.nextScreeningDueOn;
   }
 
   @FieldResolver(() => ScreeningState, {
+    nullable: true,
     description: "Whether the next screening is overdue, due soon or later.",
   })
+  @Guarded("LISTING")
   screeningState(@Root() person: PersonType, @Ctx() ctx: RequestContext): ScreeningState {
-    reads(ctx, person, "LISTING");
     return screeningState(person.summary.nextScreeningDueOn, ctx.today);
   }
 
   @FieldResolver(() => [TimelineEventType], {
+    nullable: true,
     description:
-      "What happened, oldest first: admissions, transfers, releases, screenings and listing changes.",
+      "What happened, oldest first: admissions, transfers and releases (DETENTION data), screenings and " +
+      "listing changes (LISTING data): only the kinds of event you may see.",
   })
   async timeline(@Root() person: PersonType, @Ctx() ctx: RequestContext): Promise<TimelineEventType[]> {
-    ctx.audit.read(person.uuid, ["DETENTION", "LISTING"]);
-    return personTimeline(ctx, person.uuid);
+    const detention = mayRead(person.access, "DETENTION");
+    const listing = mayRead(person.access, "LISTING");
+    if (!detention && !listing) throw forbidden("You may not see the history of this person.");
+    ctx.audit.read(
+      person.uuid,
+      [...(detention ? ["DETENTION" as const] : []), ...(listing ? ["LISTING" as const] : [])],
+      person.access.breakGlass,
+    );
+    return personTimeline(ctx, person, { detention, listing });
   }
 }

@@ -1,5 +1,7 @@
-import { type DataClass, personRegisterSchema } from "@continuum/domain";
-import { loadVisiblePerson, requireAction, requireActor, scopeOf } from "../../access/policy.js";
+import { caseStageOf, personRegisterSchema } from "@continuum/domain";
+import { loadVisiblePerson, requireAction, requirePurpose, viewerScope } from "../../access/policy.js";
+import { responsibleAgency } from "../../access/responsibility.js";
+import { newId } from "../../db/columns.js";
 import { decodeCursor, encodeCursor, type Page, pageSize } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
@@ -7,7 +9,9 @@ import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { reject } from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
+import { AgencyType } from "../agencies/agency.type.js";
 import { admitPerson } from "../detention/detention.service.js";
+import { InformationCardType } from "./information-card.type.js";
 import { type PersonOrderInput, type PersonsArgs, SEARCH_MAX_LENGTH } from "./person.args.js";
 import type { PersonRegisterInput } from "./person.input.js";
 import {
@@ -19,10 +23,8 @@ import {
   type PersonFilter,
   type VisiblePerson,
 } from "./person.repository.js";
+import type { PersonType } from "./person.type.js";
 import { refreshSummaries } from "./person-summary.js";
-
-/** A list row reads identity; the detention and listing fields audit their own classes when selected. */
-const CASELOAD_DATA_CLASSES: DataClass[] = ["IDENTITY"];
 
 function filterFrom(ctx: RequestContext, args: PersonsArgs): PersonFilter {
   const f = args.filter ?? {};
@@ -45,18 +47,21 @@ function filterFrom(ctx: RequestContext, args: PersonsArgs): PersonFilter {
   };
 }
 
-/** A page of the persons the actor may see. The search itself and every person listed are audited. */
+/**
+ * A page of the persons the actor may see. The search itself is audited here; what is read of each
+ * person is audited field by field as it resolves (graphql/guard.ts).
+ */
 export async function listVisiblePersons(
   ctx: RequestContext,
   args: PersonsArgs,
 ): Promise<Page<VisiblePerson>> {
-  const actor = requireActor(ctx);
+  const actor = requirePurpose(ctx);
   const limit = pageSize(args.first);
   const filter = filterFrom(ctx, args);
   const order: PersonOrderInput = args.orderBy ?? ({ field: "NAME", direction: "ASC" } as PersonOrderInput);
   const keyCount = order.field === "NAME" ? 2 : 3;
   const after = args.after ? decodeCursor(args.after, keyCount) : null;
-  const scope = scopeOf(actor);
+  const scope = viewerScope(actor);
   const tx = await ctx.tx.get();
   const rows = await listPersons(tx, {
     scope,
@@ -76,10 +81,6 @@ export async function listVisiblePersons(
       returned: items.length,
     },
   });
-  ctx.audit.readMany(
-    items.map((r) => r.person.id),
-    CASELOAD_DATA_CLASSES,
-  );
   for (const r of items)
     ctx.loaders.visiblePerson.prime(r.person.id, { person: r.person, summary: r.summary });
   return {
@@ -93,14 +94,31 @@ export async function listVisiblePersons(
   };
 }
 
-/** One person, or null exactly as for an unknown ID when the person is outside the actor's scope. */
+/** One person, or null exactly as for an unknown ID when the person is outside the actor's sight. */
 export async function findVisiblePerson(ctx: RequestContext, id: string): Promise<VisiblePerson | null> {
-  requireActor(ctx);
+  requirePurpose(ctx);
   const uuid = uuidOf(id, "Person");
-  if (uuid === null) return null;
-  const visible = await loadVisiblePerson(ctx, uuid);
-  if (visible !== null) ctx.audit.read(uuid, ["IDENTITY"]);
-  return visible;
+  return uuid === null ? null : loadVisiblePerson(ctx, uuid);
+}
+
+/** The information card of a person the actor sees (defined in packages/domain/information-card.ts). */
+export async function informationCard(ctx: RequestContext, person: PersonType): Promise<InformationCardType> {
+  const s = person.summary;
+  const agency = await responsibleAgency(ctx, caseStageOf(s), s.releaseJudicialDistrict);
+  ctx.audit.read(person.uuid, ["IDENTITY", "LISTING", "DETENTION"], person.access.breakGlass);
+  return Object.assign(new InformationCardType(), {
+    familyName: person.familyName,
+    givenNames: person.givenNames,
+    dateOfBirth: person.dateOfBirth,
+    sex: person.sex,
+    photoReference: null,
+    category: s.lastCategory,
+    detentionStatus: s.detentionStatus,
+    threatLevel: null,
+    responsibleAgency: agency === null ? null : AgencyType.from(agency),
+    contactEmail: agency?.contactEmail ?? null,
+    measuresToKnow: [],
+  });
 }
 
 export function registerPerson(
@@ -123,27 +141,30 @@ export function registerPerson(
     });
     if (person.dateOfBirth > ctx.today) reject("dateOfBirth", "must not be in the future");
     const admission = input.admission ?? null;
-    if (admission === null && scopeOf(actor).kind !== "ALL")
+    if (admission === null && !viewerScope(actor).stages.IN_PRISON.places.includes("ANY"))
       reject("admission", "is required: you only see persons placed with your agency");
 
     const year = (admission?.admittedOn ?? ctx.today).slice(0, 4);
     const reference = `CX-${year}-${String(await nextReferenceNumber(tx)).padStart(4, "0")}`;
     const names = [person.familyName, person.givenNames, ...person.aliases];
-    const inserted = await insertPerson(tx, {
+    const id = newId();
+    await insertPerson(tx, {
       ...person,
+      id,
       reference,
       sortName: foldName(`${person.familyName} ${person.givenNames}`),
       searchText: foldName(names.join(" | ")),
       createdBy: actor.userId,
     });
-    if (admission !== null) await admitPerson(ctx, tx, actor, inserted, admission, "admission.");
-    await refreshSummaries(tx, [inserted.id]);
+    if (admission !== null)
+      await admitPerson(ctx, tx, actor, { id, sex: person.sex }, admission, "admission.");
+    await refreshSummaries(tx, [id]);
     ctx.audit.record({
       operation: "CREATE",
-      personId: inserted.id,
+      personId: id,
       dataClasses: admission === null ? ["IDENTITY"] : ["IDENTITY", "DETENTION"],
       details: { mutation: "personRegister" },
     });
-    return inserted.id;
+    return id;
   });
 }

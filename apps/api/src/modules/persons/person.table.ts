@@ -72,6 +72,12 @@ export const personCaseSummaries = pgTable(
     releasedOn: date({ mode: "string" }),
     releaseJudicialDistrict: text().$type<JudicialDistrict>(),
     releaseMunicipality: text(),
+    /** The category of the latest listing period, current or ended (the information card shows it). */
+    lastCategory: text().$type<LegacyCategory>(),
+    /** Set when the case is closed (outcome recorded); the case stage is then CLOSED. */
+    closedOn: date({ mode: "string" }),
+    /** Disengagement services whose programme the person is enrolled in now. */
+    enrolledWith: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

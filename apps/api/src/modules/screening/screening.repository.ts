@@ -54,10 +54,20 @@ export async function lastListingChangeOn(db: Db, personId: string): Promise<str
   return row?.on ?? null;
 }
 
-export async function insertScreening(db: Db, row: typeof screenings.$inferInsert): Promise<ScreeningRecord> {
-  const [inserted] = await db.insert(screenings).values(row).returning();
-  if (inserted === undefined) throw new Error("screening insert returned no row");
-  return inserted;
+export async function insertScreening(
+  db: Db,
+  row: typeof screenings.$inferInsert & { id: string },
+): Promise<void> {
+  await db.insert(screenings).values(row);
+}
+
+/** The date of the person's latest screening in an episode, if any. */
+export async function lastScreeningOn(db: Db, episodeId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ on: sql<string | null>`max(${screenings.screenedOn})::text` })
+    .from(screenings)
+    .where(eq(screenings.episodeId, episodeId));
+  return row?.on ?? null;
 }
 
 export async function insertListingPeriod(db: Db, row: typeof listingPeriods.$inferInsert): Promise<void> {

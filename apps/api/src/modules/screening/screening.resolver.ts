@@ -48,9 +48,14 @@ export class ScreeningResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ScreeningRecordPayload> {
     const { result, userErrors } = await recordScreening(ctx, input);
+    const person = result === null ? null : await personAfterChange(ctx, result.personId);
+    const record =
+      person === null || result === null
+        ? undefined
+        : (await ctx.loaders.screeningsOfPerson.load(result.personId)).find((s) => s.id === result.recordId);
     return Object.assign(new ScreeningRecordPayload(), {
-      screening: result === null ? null : ScreeningType.from(result),
-      person: result === null ? null : await personAfterChange(ctx, result.personId),
+      screening: record === undefined || person === null ? null : ScreeningType.from(record, person.access),
+      person,
       userErrors,
     });
   }
@@ -69,7 +74,7 @@ export class ListingPeriodResolver {
     if (period.screeningUuid === null) return null;
     const screenings = await ctx.loaders.screeningsOfPerson.load(period.personUuid);
     const screening = screenings.find((s) => s.id === period.screeningUuid);
-    return screening === undefined ? null : ScreeningType.from(screening);
+    return screening === undefined ? null : ScreeningType.from(screening, period.access);
   }
 }
 
@@ -85,6 +90,6 @@ export class ListingResolver {
   ): Promise<ListingPeriodType | null> {
     const periods = await ctx.loaders.listingPeriodsOfPerson.load(listing.personUuid);
     const previous = periods.find((p) => p.validTo === listing.since);
-    return previous === undefined ? null : ListingPeriodType.from(previous);
+    return previous === undefined ? null : ListingPeriodType.from(previous, listing.access);
   }
 }

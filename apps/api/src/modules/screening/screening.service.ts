@@ -1,12 +1,13 @@
 import { checkScreening, normaliseLabels, screeningRecordSchema } from "@continuum/domain";
-import { loadVisiblePerson, requireAction } from "../../access/policy.js";
+import { requireAction, requireFeed } from "../../access/policy.js";
+import { newId } from "../../db/columns.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { reject, UserErrorCode, UserInputRejected, userError } from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
 import { latestEpisodeOf } from "../detention/detention.repository.js";
-import { lockPerson } from "../persons/person.repository.js";
+import { type DetentionChange, lockCaseForChange } from "../detention/detention.service.js";
 import { refreshSummaries } from "../persons/person-summary.js";
 import type { ScreeningRecordInput } from "./screening.input.js";
 import {
@@ -15,7 +16,6 @@ import {
   insertScreening,
   lastListingChangeOn,
   openListingOf,
-  type ScreeningRecord,
 } from "./screening.repository.js";
 
 const CHANGES_LISTING = new Set(["LISTED", "CHANGED", "DELISTED"]);
@@ -23,7 +23,7 @@ const CHANGES_LISTING = new Set(["LISTED", "CHANGED", "DELISTED"]);
 export function recordScreening(
   ctx: RequestContext,
   input: ScreeningRecordInput,
-): Promise<MutationOutcome<ScreeningRecord>> {
+): Promise<MutationOutcome<DetentionChange>> {
   const actor = requireAction(ctx, "SCREENING_RECORD");
   return runMutation(ctx, async (tx) => {
     const screening = parseInput(screeningRecordSchema, {
@@ -35,11 +35,9 @@ export function recordScreening(
       rationale: input.rationale,
       nextDueOn: input.nextDueOn ?? null,
     });
-    const personUuid = uuidOf(input.personId, "Person");
-    const visible = personUuid === null ? null : await loadVisiblePerson(ctx, personUuid);
-    if (visible === null) return reject("personId", "no person with this ID", UserErrorCode.NOT_FOUND);
+    const visible = await lockCaseForChange(ctx, tx, uuidOf(input.personId, "Person"), "personId");
+    requireFeed(ctx, visible, "LISTING");
     const personId = visible.person.id;
-    await lockPerson(tx, personId);
 
     const episode = await latestEpisodeOf(tx, personId);
     const current = await openListingOf(tx, personId);
@@ -74,7 +72,9 @@ export function recordScreening(
     }
 
     const labels = normaliseLabels(screening.labels);
-    const recorded = await insertScreening(tx, {
+    const screeningId = newId();
+    await insertScreening(tx, {
+      id: screeningId,
       personId,
       episodeId: episode.id,
       screenedOn: screening.screenedOn,
@@ -96,7 +96,7 @@ export function recordScreening(
         category: screening.category,
         labels,
         validFrom: screening.screenedOn,
-        screeningId: recorded.id,
+        screeningId,
         createdBy: actor.userId,
       });
     await refreshSummaries(tx, [personId]);
@@ -104,8 +104,8 @@ export function recordScreening(
       operation: "CREATE",
       personId,
       dataClasses: ["LISTING"],
-      details: { mutation: "screeningRecord", screeningId: recorded.id, outcome: screening.outcome },
+      details: { mutation: "screeningRecord", screeningId, outcome: screening.outcome },
     });
-    return recorded;
+    return { personId, recordId: screeningId };
   });
 }

@@ -1,7 +1,14 @@
-import { LegacyCategory, ListingLabel, ScreeningOutcome, ScreeningSource } from "@continuum/domain";
+import {
+  LegacyCategory,
+  ListingLabel,
+  type PersonAccess,
+  ScreeningOutcome,
+  ScreeningSource,
+} from "@continuum/domain";
 import { Field, ObjectType } from "type-graphql";
 import { connectionOf } from "../../graphql/connection.js";
 import { toGlobalId } from "../../graphql/global-id.js";
+import type { CaseObject } from "../../graphql/guard.js";
 import { Node } from "../../graphql/node.js";
 import { DateScalar, DateTimeScalar } from "../../graphql/scalars.js";
 import type { ListingPeriodRecord, ScreeningRecord } from "./screening.repository.js";
@@ -11,9 +18,10 @@ import type { ListingPeriodRecord, ScreeningRecord } from "./screening.repositor
   description:
     "A CelEx screening: is this inmate a CelEx inmate, in which category, and when is the next one due.",
 })
-export class ScreeningType extends Node {
+export class ScreeningType extends Node implements CaseObject {
   uuid: string;
   personUuid: string;
+  access: PersonAccess;
   agencyUuid: string;
   createdByUuid: string | null;
 
@@ -47,11 +55,12 @@ export class ScreeningType extends Node {
   @Field(() => DateTimeScalar, { description: "When it was recorded." })
   recordedAt: Date;
 
-  static from(r: ScreeningRecord): ScreeningType {
+  static from(r: ScreeningRecord, access: PersonAccess): ScreeningType {
     return Object.assign(new ScreeningType(), {
       id: toGlobalId("Screening", r.id),
       uuid: r.id,
       personUuid: r.personId,
+      access,
       agencyUuid: r.agencyId,
       createdByUuid: r.createdBy,
       screenedOn: r.screenedOn,
@@ -76,9 +85,10 @@ export const ScreeningConnection = connectionOf(
   implements: Node,
   description: "An interval during which a person was on the CelEx list with one category and set of labels.",
 })
-export class ListingPeriodType extends Node {
+export class ListingPeriodType extends Node implements CaseObject {
   uuid: string;
   personUuid: string;
+  access: PersonAccess;
   screeningUuid: string | null;
 
   @Field(() => LegacyCategory, { description: "Legacy category (A–E) during the period." })
@@ -93,11 +103,12 @@ export class ListingPeriodType extends Node {
   @Field(() => DateScalar, { nullable: true, description: "Exclusive end; null while it holds." })
   validTo: string | null;
 
-  static from(r: ListingPeriodRecord): ListingPeriodType {
+  static from(r: ListingPeriodRecord, access: PersonAccess): ListingPeriodType {
     return Object.assign(new ListingPeriodType(), {
       id: toGlobalId("ListingPeriod", r.id),
       uuid: r.id,
       personUuid: r.personId,
+      access,
       screeningUuid: r.screeningId,
       category: r.category,
       labels: r.labels,
@@ -108,8 +119,9 @@ export class ListingPeriodType extends Node {
 }
 
 @ObjectType("Listing", { description: "A person's current CelEx listing." })
-export class ListingType {
+export class ListingType implements CaseObject {
   personUuid: string;
+  access: PersonAccess;
 
   @Field(() => LegacyCategory, { description: "Current legacy category (A–E)." })
   category: LegacyCategory;
@@ -119,10 +131,4 @@ export class ListingType {
 
   @Field(() => DateScalar, { description: "Since when this category and these labels hold." })
   since: string;
-
-  @Field(() => LegacyCategory, {
-    nullable: true,
-    description: "The category before, if the person was listed just before.",
-  })
-  previousCategory: LegacyCategory | null;
 }

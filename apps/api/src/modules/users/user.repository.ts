@@ -57,3 +57,15 @@ export async function updateUserLanguage(
     .returning();
   return row ?? null;
 }
+
+export async function setDisabled(db: Db, id: string, disabled: boolean): Promise<UserRecord | null> {
+  const [row] = await db
+    .update(users)
+    .set({
+      disabledAt: disabled ? sql`coalesce(${users.disabledAt}, now())` : null,
+      version: sql`${users.version} + 1`,
+    })
+    .where(eq(users.id, id))
+    .returning();
+  return row ?? null;
+}

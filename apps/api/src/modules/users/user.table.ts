@@ -19,6 +19,9 @@ export const users = pgTable(
     passwordHash: text(),
     isServiceAccount: boolean().notNull().default(false),
     disabledAt: timestamp({ withTimezone: true }),
+    /** Base32 TOTP secret; set when the user enrolled a second factor. */
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
     ...recorded(),
     version: version(),
   },
