@@ -89,6 +89,11 @@ async function start() {
     PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR ?? path.join(root, ".data"),
     NODE_ENV: process.env.NODE_ENV ?? "production",
     COOKIE_SECURE: process.env.COOKIE_SECURE ?? "false",
+    // The demo does not force a second factor on accounts that read intelligence or clinical data
+    // (production does: MFA_ENFORCED defaults to true). Set MFA_ENFORCED=true to try the flow.
+    MFA_ENFORCED: process.env.MFA_ENFORCED ?? "false",
+    // The portal is the proxy in front of the API: it adds the client's address to X-Forwarded-For.
+    TRUST_PROXY: process.env.TRUST_PROXY ?? "true",
   };
   log(
     embedded
@@ -140,6 +145,9 @@ async function start() {
   Log in with any demo account; the password is "${password}":
 ${DEMO_ACCOUNTS.map(([local, what]) => `    ${`${local}@continuum.example`.padEnd(42)} ${what}`).join("\n")}
     (all accounts: README.md, "Demo accounts")
+
+  After logging in, state the purpose of your session (it is recorded with every read).
+  Second factor: not enforced in the demo (MFA_ENFORCED=true to try it).
 
   Press Ctrl+C to stop.
 `);

@@ -163,10 +163,14 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => {
-        const actor = await authenticate(database, {
-          authorization: headers.get("authorization") ?? null,
-          cookieHeader: headers.get("cookie") ?? null,
-        });
+        const actor = await authenticate(
+          database,
+          {
+            authorization: headers.get("authorization") ?? null,
+            cookieHeader: headers.get("cookie") ?? null,
+          },
+          config.mfaEnforced,
+        );
         ctx = createContext(req, actor, requestId);
         return ctx;
       },

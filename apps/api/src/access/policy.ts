@@ -39,6 +39,13 @@ export function requireActor(ctx: Pick<RequestContext, "actor">): Actor {
 /** Personal data opens only once the actor has stated why (for the session, or when the token was issued). */
 export function requirePurpose(ctx: Pick<RequestContext, "actor">): Actor {
   const actor = requireActor(ctx);
+  if (actor.secondFactorMissing)
+    throw forbidden(
+      "Your account reads intelligence or clinical data: enrol an authenticator app first (totpEnroll).",
+      {
+        reason: "SECOND_FACTOR_REQUIRED",
+      },
+    );
   if (actor.purpose === null)
     throw forbidden("State the purpose of this session (sessionPurposeSet) before opening personal data.", {
       reason: "PURPOSE_REQUIRED",

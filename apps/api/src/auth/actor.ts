@@ -24,4 +24,9 @@ export interface Actor extends ActorProfile {
   breakGlassPersonIds: readonly string[];
   /** False while a session still waits for its second factor: such a session can do nothing else. */
   mfaSatisfied: boolean;
+  /**
+   * The account reads intelligence or clinical data, a second factor is enforced, and none is
+   * enrolled yet: personal data stays closed until the user enrols one (totpEnroll, totpConfirm).
+   */
+  secondFactorMissing: boolean;
 }

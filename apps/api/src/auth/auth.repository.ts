@@ -1,4 +1,4 @@
-import type { PurposeCode } from "@continuum/domain";
+import { type DataClass, type PurposeCode, visibilityOf } from "@continuum/domain";
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { breakGlassGrants } from "../access/break-glass.table.js";
 import type { Db } from "../db/client.js";
@@ -21,6 +21,7 @@ const actorColumns = {
   establishmentId: agencies.establishmentId,
   judicialDistrict: agencies.judicialDistrict,
   municipality: agencies.municipality,
+  totpEnabled: sql<boolean>`${users.totpEnabledAt} is not null`,
   breakGlassPersonIds: sql<string[]>`coalesce((
     select array_agg(${breakGlassGrants.personId}::text) from ${breakGlassGrants}
     where ${breakGlassGrants.userId} = ${users.id} and ${breakGlassGrants.expiresAt} > now()), '{}')`,
@@ -39,6 +40,7 @@ interface ActorRow {
   judicialDistrict: Actor["judicialDistrict"];
   municipality: string | null;
   breakGlassPersonIds: string[];
+  totpEnabled: boolean;
 }
 
 type Via =
@@ -57,7 +59,17 @@ type Via =
       purposeNote: string | null;
     };
 
-function toActor(row: ActorRow, via: Via): Actor {
+/** Data classes whose readers must log in with a second factor (when MFA is enforced). */
+const MFA_CLASSES: readonly DataClass[] = ["INTELLIGENCE", "CLINICAL"];
+
+/** Whether an account must use a second factor: it reads intelligence or clinical data somewhere. */
+export function needsSecondFactor(actor: Pick<Actor, "agencyKind" | "roles">): boolean {
+  return Object.values(visibilityOf(actor)).some((stage) =>
+    stage.classes.some((c) => MFA_CLASSES.includes(c)),
+  );
+}
+
+function toActor(row: ActorRow, via: Via, mfaEnforced: boolean): Actor {
   return {
     kind: via.kind,
     userId: row.userId,
@@ -78,6 +90,7 @@ function toActor(row: ActorRow, via: Via): Actor {
       via.purposeCode === null ? null : { code: via.purposeCode as PurposeCode, note: via.purposeNote },
     breakGlassPersonIds: row.breakGlassPersonIds,
     mfaSatisfied: via.kind === "USER" ? via.mfaSatisfied : true,
+    secondFactorMissing: via.kind === "USER" && mfaEnforced && !row.totpEnabled && needsSecondFactor(row),
   };
 }
 
@@ -87,7 +100,12 @@ export interface SessionLookup {
 }
 
 /** A live session (not revoked, within its absolute and idle lifetime) of an enabled user. */
-export async function findSession(db: Db, tokenHash: string, idleSince: Date): Promise<SessionLookup | null> {
+export async function findSession(
+  db: Db,
+  tokenHash: string,
+  idleSince: Date,
+  mfaEnforced: boolean,
+): Promise<SessionLookup | null> {
   const [row] = await db
     .select({
       ...actorColumns,
@@ -111,7 +129,7 @@ export async function findSession(db: Db, tokenHash: string, idleSince: Date): P
     )
     .limit(1);
   if (row === undefined) return null;
-  return { actor: toActor(row, { kind: "USER", ...row }), lastSeenAt: row.lastSeenAt };
+  return { actor: toActor(row, { kind: "USER", ...row }, mfaEnforced), lastSeenAt: row.lastSeenAt };
 }
 
 export async function touchSession(db: Db, sessionId: string): Promise<void> {
@@ -148,7 +166,7 @@ export async function findApiToken(db: Db, tokenHash: string): Promise<TokenLook
     .limit(1);
   if (row === undefined) return null;
   return {
-    actor: toActor(row, { kind: "API_TOKEN", ...row }),
+    actor: toActor(row, { kind: "API_TOKEN", ...row }, false),
     lastUsedAt: row.lastUsedAt,
   };
 }

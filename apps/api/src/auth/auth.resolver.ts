@@ -8,12 +8,11 @@ import { Rule } from "../graphql/rule.js";
 import { updateUserLanguage } from "../modules/users/user.repository.js";
 import { UserType } from "../modules/users/user.type.js";
 import { createApiToken, revokeToken } from "./api-token.service.js";
-import { countApiTokens, listApiTokens } from "./auth.repository.js";
+import { countApiTokens, listApiTokens, needsSecondFactor } from "./auth.repository.js";
 import {
   confirmTotpEnrolment,
   login,
   logout,
-  needsSecondFactor,
   setPurpose,
   startTotpEnrolment,
   verifySecondFactor,

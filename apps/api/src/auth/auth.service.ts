@@ -1,4 +1,4 @@
-import { type DataClass, type Purpose, purposeAllowed, purposeSchema, visibilityOf } from "@continuum/domain";
+import { type Purpose, purposeAllowed, purposeSchema } from "@continuum/domain";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import { sql } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
@@ -21,6 +21,7 @@ import {
   findLoginCandidate,
   findSession,
   markSessionMfaSatisfied,
+  needsSecondFactor,
   recordLoginAttempt,
   revokeSession,
   setSessionPurpose,
@@ -43,9 +44,6 @@ export const MAX_FAILURES_PER_ACCOUNT = 20;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 export const LOGIN_FAILED_MESSAGE = "E-mail address or password is incorrect.";
 
-/** Data classes whose readers must log in with a second factor (when MFA is enforced). */
-const MFA_CLASSES: readonly DataClass[] = ["INTELLIGENCE", "CLINICAL"];
-
 export interface Credentials {
   authorization: string | null;
   cookieHeader: string | null;
@@ -56,7 +54,11 @@ export interface Credentials {
  * (UNAUTHENTICATED, HTTP 401), never a silent fall-back to anonymous; a stale session cookie is
  * just anonymous.
  */
-export async function authenticate(database: Database, credentials: Credentials): Promise<Actor | null> {
+export async function authenticate(
+  database: Database,
+  credentials: Credentials,
+  mfaEnforced: boolean,
+): Promise<Actor | null> {
   const db = database.db;
   if (credentials.authorization !== null) {
     const match = /^Bearer (.+)$/.exec(credentials.authorization.trim());
@@ -73,7 +75,7 @@ export async function authenticate(database: Database, credentials: Credentials)
     credentials.cookieHeader === null ? undefined : parseCookies(credentials.cookieHeader)[SESSION_COOKIE];
   if (cookie === undefined || cookie === "") return null;
   const idleSince = new Date(Date.now() - SESSION_IDLE_MINUTES * 60_000);
-  const found = await findSession(db, hashSecret(cookie), idleSince);
+  const found = await findSession(db, hashSecret(cookie), idleSince, mfaEnforced);
   if (found === null) return null;
   if (Date.now() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS)
     await touchSession(db, found.actor.sessionId as string);
@@ -99,12 +101,6 @@ const loginSchema = z.object({
     .max(254, { message: "is too long" }),
   password: z.string().min(1, { message: "must not be empty" }).max(1024, { message: "is too long" }),
 });
-
-/** Whether this account must give a second factor: it reads intelligence or clinical data somewhere. */
-export function needsSecondFactor(actor: Pick<Actor, "agencyKind" | "roles">): boolean {
-  const visibility = visibilityOf(actor);
-  return Object.values(visibility).some((stage) => stage.classes.some((c) => MFA_CLASSES.includes(c)));
-}
 
 export interface LoginOutcome {
   userId: string | null;
@@ -202,12 +198,13 @@ export async function login(
       purpose: null,
       breakGlassPersonIds: candidate.breakGlassPersonIds,
       mfaSatisfied: !secondFactorRequired,
+      secondFactorMissing: !candidate.totpEnabled && ctx.config.mfaEnforced && needsSecondFactor(candidate),
     };
     return {
       userId: candidate.userId,
       secondFactorRequired,
       secondFactorEnrolmentRequired:
-        !secondFactorRequired && ctx.config.mfaEnforced && needsSecondFactor(candidate),
+        !candidate.totpEnabled && ctx.config.mfaEnforced && needsSecondFactor(candidate),
       userErrors: [],
     };
   });

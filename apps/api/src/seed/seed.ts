@@ -1,4 +1,4 @@
-import { type IsoDate, todayIso } from "@continuum/domain";
+import { addDaysToDate, type IsoDate, maxDate, todayIso } from "@continuum/domain";
 import { eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { hashPassword } from "../auth/secrets.js";
@@ -14,6 +14,7 @@ import {
 import { foldName } from "../modules/persons/person.repository.js";
 import { persons } from "../modules/persons/person.table.js";
 import { refreshSummaries } from "../modules/persons/person-summary.js";
+import { programmeEnrolments } from "../modules/programmes/programme.table.js";
 import { listingPeriods, screenings } from "../modules/screening/screening.table.js";
 import { users } from "../modules/users/user.table.js";
 import { DEMO_AGENCIES, demoUsers } from "./directory.js";
@@ -129,6 +130,8 @@ async function writePopulationFigures(tx: Tx, plan: PopulationPlan, ids: Map<str
 
 interface Directory {
   celexAgencyId: string;
+  caprevAgencyId: string;
+  flemishAgencyId: string;
   celexScreenerId: string;
   userCount: number;
 }
@@ -167,9 +170,43 @@ async function writeDirectory(
   const screener = accounts.find((u) => u.email.startsWith("celex.analyst@"));
   return {
     celexAgencyId: agencyIds.get("celex") as string,
+    caprevAgencyId: agencyIds.get("caprev") as string,
+    flemishAgencyId: agencyIds.get("flemish-disengagement") as string,
     celexScreenerId: screener?.id as string,
     userCount: accounts.length,
   };
+}
+
+// About one in three listed inmates takes part in a disengagement programme (the paper: 64 of 220
+// in 2019), with the provider of their language community: CAPREV for French and German speakers,
+// the Flemish experts for Dutch speakers.
+const PROGRAMME_SHARE = 3;
+const PROGRAMME_START_AFTER_DAYS = 60;
+
+function enrolmentsOf(
+  plan: PopulationPlan,
+  personRows: { id?: string }[],
+  directory: Directory,
+): (typeof programmeEnrolments.$inferInsert)[] {
+  const rows: (typeof programmeEnrolments.$inferInsert)[] = [];
+  plan.persons.forEach((p, index) => {
+    const episode = p.episodes.at(-1);
+    const listing = p.listing.at(-1);
+    if (episode === undefined || listing === undefined || index % PROGRAMME_SHARE !== 0) return;
+    const start = addDaysToDate(maxDate(episode.admittedOn, listing.validFrom), PROGRAMME_START_AFTER_DAYS);
+    if (start > plan.today || (episode.releasedOn !== null && start >= episode.releasedOn)) return;
+    rows.push({
+      personId: personRows[index]?.id as string,
+      providerAgencyId: p.languageCommunity === "NL" ? directory.flemishAgencyId : directory.caprevAgencyId,
+      enrolledOn: start,
+      // Programmes continue on probation after a conditional release.
+      endedOn:
+        episode.releasedOn !== null && episode.releaseType !== "CONDITIONAL_RELEASE"
+          ? episode.releasedOn
+          : null,
+    });
+  });
+  return rows;
 }
 
 async function writePopulation(
@@ -243,6 +280,9 @@ async function writePopulation(
   await insertInBatches(placementRows, (b) => tx.insert(placements).values(b));
   await insertInBatches(screeningRows, (b) => tx.insert(screenings).values(b));
   await insertInBatches(periodRows, (b) => tx.insert(listingPeriods).values(b));
+  await insertInBatches(enrolmentsOf(plan, personRows, directory), (b) =>
+    tx.insert(programmeEnrolments).values(b),
+  );
   const ids = personRows.map((p) => p.id as string);
   for (let i = 0; i < ids.length; i += BATCH) await refreshSummaries(tx, ids.slice(i, i + BATCH));
   return personRows.length;
