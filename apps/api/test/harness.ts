@@ -42,7 +42,7 @@ export function testDatabase(): Promise<Database> {
   return shared;
 }
 
-/** Empties every table (the schema and migrations stay). */
+/** Empties every table (the schema and migrations stay) and restarts the audit chain from its genesis. */
 export async function resetData(database: Database): Promise<void> {
   const tables = await queryRows<{ name: string }>(
     database.db,
@@ -51,6 +51,7 @@ export async function resetData(database: Database): Promise<void> {
   await database.db.execute(
     sql.raw(`truncate ${tables.map((t) => t.name).join(", ")} restart identity cascade`),
   );
+  await database.db.execute(sql`insert into audit_chain_head (id, last_hash) values (1, repeat('0', 64))`);
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

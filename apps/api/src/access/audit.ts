@@ -77,7 +77,9 @@ export async function appendToAuditChain(
 ): Promise<void> {
   if (entries.length === 0) return;
   const [head] = await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for("update");
-  let prevHash = head?.lastHash ?? GENESIS_HASH;
+  // The head is created by the migration; without it the chain cannot be continued, so nothing is written.
+  if (head === undefined) throw new Error("the audit chain's head is missing");
+  let prevHash = head.lastHash;
   const rows: AuditRow[] = entries.map((entry) => {
     const row = { ...entry, prevHash };
     prevHash = hashOf(row);

@@ -126,7 +126,7 @@ const STAGES: readonly CaseStage[] = ["IN_PRISON", "RELEASED", "CLOSED"];
 
 export function viewerScope(actor: Actor | null): ViewerScope {
   const none = { places: [], classes: [] };
-  const usable = actor !== null && actor.mfaSatisfied;
+  const usable = actor?.mfaSatisfied;
   return {
     stages: usable ? visibilityOf(actor) : { IN_PRISON: none, RELEASED: none, CLOSED: none },
     agencyId: actor?.agencyId ?? null,

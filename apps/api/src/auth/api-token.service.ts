@@ -57,6 +57,9 @@ export function createApiToken(
     if (account === null) return reject("userId", "no user with this ID", UserErrorCode.NOT_FOUND);
     if (account.disabledAt !== null)
       reject("userId", "the account is disabled", UserErrorCode.RULE_VIOLATION);
+    const agency = await ctx.loaders.agency.load(account.agencyId);
+    if (agency === null || !purposeAllowed(agency.kind, data.purpose.code))
+      reject("purpose.code", "is not a purpose the account's agency may state", UserErrorCode.RULE_VIOLATION);
     const secret = newApiToken();
     const record = await insertApiToken(tx, {
       userId: account.id,

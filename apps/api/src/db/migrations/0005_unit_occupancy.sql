@@ -36,7 +36,7 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
     last_screened_on = excluded.last_screened_on, next_screening_due_on = excluded.next_screening_due_on,
     released_on = excluded.released_on, release_judicial_district = excluded.release_judicial_district,
     release_municipality = excluded.release_municipality, last_category = excluded.last_category,
-    closed_on = excluded.closed_on, enrolled_with = excluded.enrolled_with, updated_at = now()
+    closed_on = coalesce(excluded.closed_on, s.closed_on), enrolled_with = excluded.enrolled_with, updated_at = now()
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION app_upsert_case_summaries(jsonb) FROM PUBLIC;
