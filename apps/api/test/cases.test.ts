@@ -314,6 +314,49 @@ describe("bad input is refused with a specific error and writes nothing", () => 
     });
   });
 
+  it("a release on or before the day the current listing started", async () => {
+    const { personId, episodeId } = await admit(celex, at, {
+      familyName: "Earlyleave",
+      admittedOn: "2024-02-01",
+    });
+    await celex.data(SCREEN, screening(personId, { screenedOn: "2024-02-10" }));
+    await expectNothingWritten(async () => {
+      const res = await celex.data<Payload<"detentionEpisodeRelease", object>>(RELEASE, {
+        input: {
+          episodeId,
+          releasedOn: "2024-02-10",
+          releaseType: "END_OF_SENTENCE",
+          releaseMunicipality: "Gent",
+        },
+      });
+      expect(res.detentionEpisodeRelease.userErrors).toEqual([
+        {
+          field: "releasedOn",
+          message: "must be after the start of the current CelEx listing (2024-02-10)",
+          code: "RULE_VIOLATION",
+        },
+      ]);
+    });
+  });
+
+  it("a name with control characters", async () => {
+    await expectNothingWritten(async () => {
+      const res = await celex.data<Payload<"personRegister", object>>(REGISTER, {
+        input: {
+          familyName: "Tab\tname",
+          givenNames: "Ok",
+          dateOfBirth: "1990-01-01",
+          sex: "MALE",
+          nationalities: ["BE"],
+          languageCommunity: "NL",
+        },
+      });
+      expect(res.personRegister.userErrors).toEqual([
+        { field: "familyName", message: "must not contain control characters", code: "INVALID" },
+      ]);
+    });
+  });
+
   it("overlapping placements", async () => {
     const { personId } = await admit(celex, at, { familyName: "Korvendal", admittedOn: "2024-02-01" });
     await celex.data(TRANSFER, {

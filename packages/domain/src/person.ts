@@ -14,11 +14,15 @@ export const NAME_MAX_LENGTH = 100;
 export const ALIAS_MAX_COUNT = 20;
 export const NATIONALITY_MAX_COUNT = 5;
 
+// Control characters have no place in a name (and NUL is refused by Postgres).
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
 const nameSchema = z
   .string()
   .trim()
   .min(1, { message: "must not be empty" })
-  .max(NAME_MAX_LENGTH, { message: `must be at most ${NAME_MAX_LENGTH} characters` });
+  .max(NAME_MAX_LENGTH, { message: `must be at most ${NAME_MAX_LENGTH} characters` })
+  .refine((name) => !CONTROL_CHARACTERS.test(name), { message: "must not contain control characters" });
 
 /** ISO 3166-1 alpha-2 country code, upper case (e.g. BE, MA). */
 export const nationalitySchema = z
