@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { INFORMATION_CARD_FIELDS } from "@continuum/domain";
 import { isInputObjectType, isInterfaceType, isObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { printedSchema } from "../src/graphql/print-schema.js";
@@ -51,5 +52,23 @@ describe("the GraphQL contract", () => {
       }
     }
     expect(undocumented).toEqual([]);
+  });
+
+  it("gives the information card exactly the fields packages/domain defines for it", async () => {
+    const card = (await graphqlSchema()).getType("InformationCard");
+    if (!isObjectType(card)) throw new Error("InformationCard is not an object type");
+    expect(Object.keys(card.getFields()).sort()).toEqual([...INFORMATION_CARD_FIELDS].sort());
+  });
+
+  it("declares a data class on every personal-data field of a person", async () => {
+    const person = (await graphqlSchema()).getType("Person");
+    if (!isObjectType(person)) throw new Error("Person is not an object type");
+    const unguarded = Object.values(person.getFields())
+      .filter((f) => f.extensions?.dataClass === undefined)
+      .map((f) => f.name)
+      .sort();
+    // id, what the actor may see (not personal data), the card (readable by every actor who sees the
+    // case) and the timeline (which filters its events by class itself).
+    expect(unguarded).toEqual(["access", "card", "id", "timeline"]);
   });
 });
