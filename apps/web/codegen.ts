@@ -17,7 +17,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: { Date: "string", DateTime: "string" },
+        scalars: { Date: "string", DateTime: "string", JSONObject: "Record<string, unknown>" },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
     },

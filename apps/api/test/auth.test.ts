@@ -145,6 +145,18 @@ async function userId(admin: GraphQLClient, email: string): Promise<string> {
   return found.node.id;
 }
 
+describe("administration", () => {
+  it("lists accounts with or without a search", async () => {
+    const admin = await app.login(EMAIL("admin"));
+    const all = await admin.data<{ users: { totalCount: number } }>("{ users(first: 5) { totalCount } }");
+    expect(all.users.totalCount).toBeGreaterThan(20);
+    const some = await admin.data<{ users: { edges: { node: { email: string } }[] } }>(
+      `{ users(first: 5, search: "ltf-") { edges { node { email } } } }`,
+    );
+    expect(some.users.edges.map((e) => e.node.email).every((e) => e.startsWith("ltf-"))).toBe(true);
+  });
+});
+
 describe("API tokens", () => {
   const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 

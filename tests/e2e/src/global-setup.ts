@@ -62,6 +62,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SEED_DEMO: "true",
       // The portal is served over plain HTTP in this test.
       COOKIE_SECURE: "false",
+      // The demo's settings: no second factor demanded, the portal's X-Forwarded-For trusted.
+      MFA_ENFORCED: "false",
+      TRUST_PROXY: "true",
       LOG_LEVEL: "warn",
     };
     if (!process.env.DATABASE_URL) {

@@ -2,13 +2,30 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityViolations, type Browser, launchBrowser } from "./browser";
 
 /**
- * One person's path through the portal: a CelEx analyst logs in, works in Dutch, narrows the
- * caseload, opens a case file and reads its history. Every page is checked with axe on the way.
+ * One person's path through the portal: a CelEx analyst logs in, states the purpose of the
+ * session, works in Dutch, narrows the caseload, opens a case file and reads its history. Every
+ * page is checked with axe on the way.
  */
 const CASELOAD_HEADING: Record<string, string> = {
   en: "Caseload",
   fr: "Dossiers suivis",
   nl: "Opgevolgde dossiers",
+};
+const PURPOSE_HEADING: Record<string, string> = {
+  en: "Why are you opening personal data?",
+  fr: "Pourquoi ouvrez-vous des données personnelles ?",
+  nl: "Waarom opent u persoonsgegevens?",
+};
+const PURPOSE_LABEL: Record<string, string> = { en: "Purpose", fr: "Finalité", nl: "Doel" };
+const PURPOSE_NOTE: Record<string, string> = {
+  en: "Note (optional)",
+  fr: "Remarque (facultative)",
+  nl: "Opmerking (optioneel)",
+};
+const SCREENING: Record<string, string> = {
+  en: "Screening and the CelEx list",
+  fr: "Screening et liste CelEx",
+  nl: "Screening en CelEx-lijst",
 };
 
 describe("portal: a CelEx analyst's path", () => {
@@ -79,21 +96,45 @@ describe("portal: a CelEx analyst's path", () => {
     expect(new URL(page.url()).pathname).toBe("/en/login");
   });
 
-  it("logs in and lands on the caseload in the user's stored language", async () => {
+  it("logs in, states a purpose and lands on the caseload in the user's stored language", async () => {
     const { page } = browser;
     await page.getByLabel("Password").fill("continuum-demo");
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL(/\/caseload$/);
+    // Personal data opens only once the session has stated why: the purpose page comes first.
+    await page.waitForURL(/\/purpose\?next=%2Fcaseload$/);
     // The stored preference, asked through the portal's own /graphql with the new session cookie.
     // French for the demo analyst on a fresh database (apps/api/src/seed/directory.ts).
     storedLanguage = await graphql<{ me: { language: string } | null }>("{ me { language } }").then(
       (data) => data.me?.language,
     );
     const locale = storedLanguage?.toLowerCase() ?? "";
-    expect(new URL(page.url()).pathname).toBe(`/${locale}/caseload`);
+    expect(new URL(page.url()).pathname).toBe(`/${locale}/purpose`);
     expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+    await page.getByRole("heading", { level: 1, name: PURPOSE_HEADING[locale] }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const select = page.getByRole("combobox", { name: PURPOSE_LABEL[locale] });
+    // Only the CelEx's purposes are offered, each with a translated label.
+    expect(
+      await select
+        .locator("option:not([disabled])")
+        .evaluateAll((o) => o.map((x) => x.getAttribute("value"))),
+    ).toEqual(["SCREENING", "CASE_MANAGEMENT", "DECISION", "RELEASE_PREPARATION", "SYSTEM_INTEGRATION"]);
+    await select.selectOption("SCREENING");
+    await page.getByRole("textbox", { name: PURPOSE_NOTE[locale] }).fill("Monthly screening round");
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL(new RegExp(`/${locale}/caseload$`));
     await page.getByRole("heading", { level: 1, name: CASELOAD_HEADING[locale] }).waitFor();
     await expect(page.locator(".user-card").textContent()).resolves.toContain("Extremism Cell (CelEx)");
+    // The shell shows the purpose, with a way to change it.
+    await expect(page.locator(".session-bar").textContent()).resolves.toContain(SCREENING[locale]);
+    await expect(
+      graphql<{ viewer: { purpose: { code: string; note: string } } }>(
+        "{ viewer { purpose { code note } } }",
+      ),
+    ).resolves.toEqual({
+      viewer: { purpose: { code: "SCREENING", note: "Monthly screening round" } },
+    });
   });
 
   it("switches to Dutch and shows the caseload with Dutch headings and rows", async () => {
@@ -188,9 +229,19 @@ describe("portal: a CelEx analyst's path", () => {
     await page.getByRole("heading", { level: 1, name }).waitFor();
     expect(await page.title()).toMatch(/^Dossier [A-Z]{2}-\d{4}-\d{4} — Continuum$/);
 
-    for (const section of ["Identiteit", "Detentie", "CelEx-lijst", "Screening"]) {
+    for (const section of [
+      "Identiteit",
+      "Detentie",
+      "Vrijlating",
+      "CelEx-lijst",
+      "Uw toegang tot dit dossier",
+      "Screening",
+    ]) {
       await page.getByRole("heading", { level: 2, name: section, exact: true }).waitFor();
     }
+    // The CelEx reads every part of this case: nothing is marked unavailable, nothing as break-the-glass.
+    await expect(page.locator(".card--restricted").count()).resolves.toBe(0);
+    await expect(page.locator(".break-glass-notice").count()).resolves.toBe(0);
     await expect(page.locator(".glance").textContent()).resolves.toMatch(
       /Categorie C sinds \d{1,2} \w+\.? \d{4}/,
     );

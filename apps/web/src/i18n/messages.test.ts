@@ -1,14 +1,20 @@
 import {
+  CaseStage,
+  DataClass,
   DetentionStatus,
   Ideology,
+  JudicialDistrict,
   LanguageCommunity,
   LegacyCategory,
   LegalStatus,
   ListingLabel,
+  PurposeCode,
   ReleaseType,
+  Role,
   ScreeningOutcome,
   ScreeningState,
   Sex,
+  Tier,
   UnitKind,
 } from "@continuum/domain";
 import { describe, expect, it } from "vitest";
@@ -78,6 +84,13 @@ describe("message catalogues", () => {
       ideology: Ideology,
       unitKind: UnitKind,
       screeningOutcome: ScreeningOutcome,
+      purpose: PurposeCode,
+      dataClass: DataClass,
+      tier: Tier,
+      caseStage: CaseStage,
+      classLevel: { FULL: "FULL", READ: "READ", SUMMARY: "SUMMARY" },
+      role: Role,
+      judicialDistrict: JudicialDistrict,
     };
     for (const [group, values] of Object.entries(enums)) {
       const keys = [...flat.en.keys()]

@@ -19,11 +19,12 @@ export class UserResolver {
       description: "Cursor after which the page starts (pageInfo.endCursor).",
     })
     after: string | null,
-    @Arg("search", () => String, { nullable: true, description: "Part of an e-mail or a name." }) search:
-      | string
-      | null,
+    @Arg("search", () => String, { nullable: true, description: "Part of an e-mail or a name." })
+    searchArg: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof UserConnection>> {
+    // An argument left out arrives as undefined, not null.
+    const search = searchArg?.trim() || null;
     if (search !== null && search.length > 100)
       throw badUserInput("search must be at most 100 characters", "search");
     const tx = await ctx.tx.get();

@@ -22,7 +22,19 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
 }
 
 /** Only what client components translate goes to the browser, not the whole catalogue. */
-const CLIENT_NAMESPACES = ["common", "languages", "shell", "login", "error"] as const;
+const CLIENT_NAMESPACES = [
+  "common",
+  "languages",
+  "shell",
+  "login",
+  "error",
+  "purpose",
+  "secondFactor",
+  "lookup",
+  "breakGlass",
+  "oversight",
+  "admin",
+] as const;
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const { locale } = await params;

@@ -10,6 +10,7 @@ export function DetentionSection({ person, locale }: { person: CaseFilePersonFra
   const common = useTranslations("common");
   const tEnums = useTranslations("enums");
   const episode = person.currentEpisode;
+  const placements = person.placements ?? [];
   const dateOrNone = (iso: string | null) => (iso ? <DateText iso={iso} /> : common("notRecorded"));
   return (
     <section aria-labelledby="detention-heading" className="card">
@@ -17,7 +18,11 @@ export function DetentionSection({ person, locale }: { person: CaseFilePersonFra
       <dl className="facts">
         <div>
           <dt>{t("status")}</dt>
-          <dd>{tEnums(`detentionStatus.${person.detentionStatus}`)}</dd>
+          <dd>
+            {person.detentionStatus
+              ? tEnums(`detentionStatus.${person.detentionStatus}`)
+              : common("notRecorded")}
+          </dd>
         </div>
       </dl>
       <h3>{t("currentEpisode")}</h3>
@@ -53,7 +58,7 @@ export function DetentionSection({ person, locale }: { person: CaseFilePersonFra
       ) : (
         <p className="muted">{t("noEpisode")}</p>
       )}
-      {person.placements.length === 0 ? (
+      {placements.length === 0 ? (
         <p className="muted">{t("noPlacements")}</p>
       ) : (
         <div className="table-scroll">
@@ -69,7 +74,7 @@ export function DetentionSection({ person, locale }: { person: CaseFilePersonFra
               </tr>
             </thead>
             <tbody>
-              {person.placements.map((placement) => (
+              {placements.map((placement) => (
                 <tr key={placement.id}>
                   <td>
                     <DateText iso={placement.validFrom} />

@@ -10,8 +10,10 @@ export function IdentitySection({ person, locale }: { person: CaseFilePersonFrag
   const common = useTranslations("common");
   const tEnums = useTranslations("enums");
   const formatDate = useIsoDate();
-  const yesNo = (value: boolean) => (value ? common("yes") : common("no"));
-  const nationalities = person.nationalities.map(
+  const yesNo = (value: boolean | null | undefined) =>
+    value === null || value === undefined ? common("notRecorded") : value ? common("yes") : common("no");
+  const { dateOfBirth, age } = person;
+  const nationalities = (person.nationalities ?? []).map(
     (code) => countryName(code, locale) ?? common("notRecorded"),
   );
   return (
@@ -26,21 +28,25 @@ export function IdentitySection({ person, locale }: { person: CaseFilePersonFrag
         </div>
         <div>
           <dt>{t("aliases")}</dt>
-          <dd>{person.aliases.length > 0 ? person.aliases.join(", ") : common("none")}</dd>
+          <dd>{person.aliases && person.aliases.length > 0 ? person.aliases.join(", ") : common("none")}</dd>
         </div>
         <div>
           <dt>{t("dateOfBirth")}</dt>
           <dd>
-            {t.rich("dateOfBirthValue", {
-              date: formatDate(person.dateOfBirth, true),
-              age: person.age,
-              time: (chunks) => <time dateTime={person.dateOfBirth}>{chunks}</time>,
-            })}
+            {dateOfBirth
+              ? age !== null && age !== undefined
+                ? t.rich("dateOfBirthValue", {
+                    date: formatDate(dateOfBirth, true),
+                    age,
+                    time: (chunks) => <time dateTime={dateOfBirth}>{chunks}</time>,
+                  })
+                : formatDate(dateOfBirth, true)
+              : common("notRecorded")}
           </dd>
         </div>
         <div>
           <dt>{t("sex")}</dt>
-          <dd>{tEnums(`sex.${person.sex}`)}</dd>
+          <dd>{person.sex ? tEnums(`sex.${person.sex}`) : common("notRecorded")}</dd>
         </div>
         <div>
           <dt>{t("nationalities")}</dt>
@@ -48,7 +54,11 @@ export function IdentitySection({ person, locale }: { person: CaseFilePersonFrag
         </div>
         <div>
           <dt>{t("languageCommunity")}</dt>
-          <dd>{tEnums(`languageCommunity.${person.languageCommunity}`)}</dd>
+          <dd>
+            {person.languageCommunity
+              ? tEnums(`languageCommunity.${person.languageCommunity}`)
+              : common("notRecorded")}
+          </dd>
         </div>
         <div>
           <dt>{t("returnee")}</dt>

@@ -10,6 +10,7 @@ export function ListingSection({ person }: { person: CaseFilePersonFragment }) {
   const common = useTranslations("common");
   const formatDate = useIsoDate();
   const listing = person.listing;
+  const history = person.listingHistory ?? [];
   return (
     <section aria-labelledby="listing-heading" className="card">
       <h2 id="listing-heading">{t("heading")}</h2>
@@ -22,7 +23,7 @@ export function ListingSection({ person }: { person: CaseFilePersonFragment }) {
               since: formatDate(listing.since),
               time: (chunks) => <time dateTime={listing.since}>{chunks}</time>,
             })}
-            {listing.previousCategory ? `, ${t("previously", { category: listing.previousCategory })}` : null}
+            {listing.previous ? `, ${t("previously", { category: listing.previous.category })}` : null}
           </p>
           <p className="muted">{tEnums(`category.${listing.category}`)}</p>
           <dl className="facts">
@@ -39,7 +40,7 @@ export function ListingSection({ person }: { person: CaseFilePersonFragment }) {
       ) : (
         <p>{t("notListed")}</p>
       )}
-      {person.listingHistory.length === 0 ? (
+      {history.length === 0 ? (
         <p className="muted">{t("noHistory")}</p>
       ) : (
         <div className="table-scroll">
@@ -54,7 +55,7 @@ export function ListingSection({ person }: { person: CaseFilePersonFragment }) {
               </tr>
             </thead>
             <tbody>
-              {person.listingHistory.map((period) => (
+              {history.map((period) => (
                 <tr key={period.id}>
                   <th scope="row">{tEnums(`category.${period.category}`)}</th>
                   <td>

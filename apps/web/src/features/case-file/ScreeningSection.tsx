@@ -15,7 +15,7 @@ export function ScreeningSection({ person }: { person: CaseFilePersonFragment })
             <dt>{t("nextDue")}</dt>
             <dd className="due">
               <DateText iso={person.nextScreeningDueOn} long />
-              <ScreeningStateBadge state={person.screeningState} />
+              {person.screeningState ? <ScreeningStateBadge state={person.screeningState} /> : null}
             </dd>
           </div>
         </dl>

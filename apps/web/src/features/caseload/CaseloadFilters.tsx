@@ -6,6 +6,7 @@ import type { EstablishmentNamesFragment } from "@/gql/graphql";
 import type { Locale } from "@/i18n/routing";
 import {
   CATEGORIES,
+  type CaseloadScope,
   type CaseloadState,
   DEFAULT_STATE,
   SEARCH_MAX_LENGTH,
@@ -15,14 +16,17 @@ import {
 
 /**
  * Search and filters as a plain GET form: submitting writes them into the URL (page 1, same sort).
- * next/form turns the submission into a client-side navigation when JavaScript is there.
+ * next/form turns the submission into a client-side navigation when JavaScript is there. Filters
+ * on data the viewer reads nowhere are not offered (a card-only viewer gets the search alone).
  */
 export function CaseloadFilters({
   state,
+  scope,
   establishments,
   locale,
 }: {
   state: CaseloadState;
+  scope: CaseloadScope;
   establishments: readonly EstablishmentNamesFragment[];
   locale: Locale;
 }) {
@@ -54,53 +58,67 @@ export function CaseloadFilters({
             {t("searchHint")}
           </p>
         </div>
-        <fieldset className="field field--categories">
-          <legend>{t("categories")}</legend>
-          <ul className="checkbox-list">
-            {CATEGORIES.map((category) => (
-              <li key={category}>
+        {scope.listing ? (
+          <fieldset className="field field--categories">
+            <legend>{t("categories")}</legend>
+            <ul className="checkbox-list">
+              {CATEGORIES.map((category) => (
+                <li key={category}>
+                  <input
+                    id={`caseload-category-${category}`}
+                    type="checkbox"
+                    name="category"
+                    value={category}
+                    defaultChecked={state.categories.includes(category)}
+                  />
+                  <label htmlFor={`caseload-category-${category}`}>{tCategory(category)}</label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : null}
+        {scope.listing || scope.detention ? (
+          <div className="field">
+            {scope.detention ? (
+              <>
+                <label htmlFor="caseload-establishment">{t("establishment")}</label>
+                <select
+                  id="caseload-establishment"
+                  name="establishment"
+                  defaultValue={state.establishmentId ?? ""}
+                >
+                  <option value="">{t("allEstablishments")}</option>
+                  {establishments.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      {establishmentLabel(e, locale)}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor="caseload-status">{t("status")}</label>
+                <select id="caseload-status" name="status" defaultValue={state.status ?? ""}>
+                  <option value="">{t("allStatuses")}</option>
+                  {STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {tStatus(status)}
+                    </option>
+                  ))}
+                </select>
+              </>
+            ) : null}
+            {scope.listing ? (
+              <div className="checkbox">
                 <input
-                  id={`caseload-category-${category}`}
+                  id="caseload-overdue"
                   type="checkbox"
-                  name="category"
-                  value={category}
-                  defaultChecked={state.categories.includes(category)}
+                  name="overdue"
+                  value="1"
+                  defaultChecked={state.overdue}
                 />
-                <label htmlFor={`caseload-category-${category}`}>{tCategory(category)}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <div className="field">
-          <label htmlFor="caseload-establishment">{t("establishment")}</label>
-          <select id="caseload-establishment" name="establishment" defaultValue={state.establishmentId ?? ""}>
-            <option value="">{t("allEstablishments")}</option>
-            {establishments.map((e) => (
-              <option key={e.id} value={e.id}>
-                {establishmentLabel(e, locale)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="caseload-status">{t("status")}</label>
-          <select id="caseload-status" name="status" defaultValue={state.status ?? ""}>
-            <option value="">{t("allStatuses")}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {tStatus(status)}
-              </option>
-            ))}
-          </select>
-          <div className="checkbox">
-            <input
-              id="caseload-overdue"
-              type="checkbox"
-              name="overdue"
-              value="1"
-              defaultChecked={state.overdue}
-            />
-            <label htmlFor="caseload-overdue">{t("overdue")}</label>
+                <label htmlFor="caseload-overdue">{t("overdue")}</label>
+              </div>
+            ) : null}
           </div>
-        </div>
+        ) : null}
         {sorted ? (
           <>
             <input type="hidden" name="sort" value={state.sort} />

@@ -5,12 +5,14 @@ import {
   firstPage,
   hasFilters,
   MAX_TRAIL,
+  narrowState,
   nextPage,
   PAGE_SIZE,
   pageNumber,
   parseCaseloadState,
   previousPage,
   SEARCH_MAX_LENGTH,
+  sortAllowed,
   sortedBy,
   toSearchParams,
   toVariables,
@@ -179,5 +181,42 @@ describe("toVariables", () => {
       },
       orderBy: { field: "NEXT_SCREENING_DUE", direction: "DESC" },
     });
+  });
+});
+
+describe("narrowState", () => {
+  const full = {
+    search: "x",
+    categories: ["D" as const],
+    establishmentId: "E1",
+    status: "DETAINED" as const,
+    overdue: true,
+    sort: "due" as const,
+    direction: "desc" as const,
+    trail: ["c1"],
+  };
+  it("keeps everything for a viewer who reads listing and detention data", () => {
+    expect(narrowState(full, { listing: true, detention: true })).toEqual(full);
+  });
+  it("drops listing filters and sorting without listing data", () => {
+    expect(narrowState(full, { listing: false, detention: true })).toEqual({
+      ...full,
+      categories: [],
+      overdue: false,
+      sort: "name",
+      direction: "asc",
+    });
+  });
+  it("keeps only the search (and the page) for a card-only viewer", () => {
+    expect(narrowState(full, { listing: false, detention: false })).toEqual({
+      ...DEFAULT_STATE,
+      search: "x",
+      trail: ["c1"],
+    });
+  });
+  it("tells which columns sort", () => {
+    expect(sortAllowed("name", { listing: false, detention: false })).toBe(true);
+    expect(sortAllowed("establishment", { listing: true, detention: false })).toBe(false);
+    expect(sortAllowed("category", { listing: true, detention: false })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { DetentionStatus, LegacyCategory } from "@continuum/domain";
-import type { CaseloadQueryVariables, PersonSortField } from "@/gql/graphql";
+import type { CardCaseloadQueryVariables, PersonSortField } from "@/gql/graphql";
 
 /**
  * The caseload's state lives in the URL so that a view can be shared, bookmarked and walked with
@@ -149,9 +149,46 @@ export function hasFilters(state: CaseloadState): boolean {
   );
 }
 
+/** Which data the viewer reads somewhere: filters and sorting on other data are not offered. */
+export interface CaseloadScope {
+  listing: boolean;
+  detention: boolean;
+}
+
+const SORT_NEEDS: Record<SortKey, keyof CaseloadScope | null> = {
+  name: null,
+  category: "listing",
+  due: "listing",
+  establishment: "detention",
+  admitted: "detention",
+};
+
+/** Whether the viewer may sort by this column. */
+export function sortAllowed(sort: SortKey, scope: CaseloadScope): boolean {
+  const needs = SORT_NEEDS[sort];
+  return needs === null || scope[needs];
+}
+
+/**
+ * The state without the filters and sorting that need data the viewer does not read (a card-only
+ * viewer keeps the search only). A hand-written URL cannot filter on what the viewer may not see.
+ */
+export function narrowState(state: CaseloadState, scope: CaseloadScope): CaseloadState {
+  const sortable = sortAllowed(state.sort, scope);
+  return {
+    ...state,
+    categories: scope.listing ? state.categories : [],
+    overdue: scope.listing ? state.overdue : false,
+    establishmentId: scope.detention ? state.establishmentId : null,
+    status: scope.detention ? state.status : null,
+    sort: sortable ? state.sort : DEFAULT_STATE.sort,
+    direction: sortable ? state.direction : DEFAULT_STATE.direction,
+  };
+}
+
 /** The `persons` query's variables for this state. */
-export function toVariables(state: CaseloadState): CaseloadQueryVariables {
-  const filter: NonNullable<CaseloadQueryVariables["filter"]> = {};
+export function toVariables(state: CaseloadState): CardCaseloadQueryVariables {
+  const filter: NonNullable<CardCaseloadQueryVariables["filter"]> = {};
   if (state.search !== "") filter.search = state.search;
   if (state.categories.length > 0) filter.categories = state.categories;
   if (state.establishmentId !== null) filter.establishmentIds = [state.establishmentId];

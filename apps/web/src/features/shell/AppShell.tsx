@@ -1,46 +1,77 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { ShellUserFragment } from "@/gql/graphql";
+import type { ShellViewerFragment } from "@/gql/graphql";
 import { Link } from "@/i18n/navigation";
+import {
+  hasCaseAccess,
+  type NavigationItem,
+  navigationFor,
+  needsSecondFactor,
+  withNext,
+} from "../access/access";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LogoutButton } from "./LogoutButton";
 
-export type ShellSection = "caseload" | "case-file";
+export type ShellSection = NavigationItem | "case-file" | "purpose" | "second-factor";
+
+const NAV_PATHS: Record<NavigationItem, string> = {
+  caseload: "/caseload",
+  lookup: "/lookup",
+  oversight: "/oversight",
+  admin: "/admin",
+};
 
 /**
- * The frame of every signed-in page: product, navigation, who is signed in and for which agency,
- * the language switch and logout; then the page's own content in the main landmark.
+ * The frame of every signed-in page: product, the links this viewer may use, who is signed in and
+ * for which agency, the session's purpose (with a link to change it), the language switch and
+ * logout; then the page's own content in the main landmark. `returnTo` is this page's locale-less
+ * path: changing the purpose comes back to it.
  */
 export function AppShell({
-  user,
+  viewer,
   section,
+  returnTo,
   children,
 }: {
-  user: ShellUserFragment;
+  viewer: ShellViewerFragment;
   section: ShellSection;
+  returnTo?: string;
   children: ReactNode;
 }) {
   const t = useTranslations();
+  const user = viewer.user;
+  const items = navigationFor(viewer);
+  const showPurpose = viewer.purpose !== null || hasCaseAccess(viewer.caseAccess) || viewer.auditReviewer;
+  const purposeHref = withNext("/purpose", section === "purpose" ? null : (returnTo ?? null));
   return (
     <>
       <header className="app-header">
         <div className="app-header__inner">
-          <Link href="/caseload" prefetch={false} className="brand" aria-label={t("shell.home")}>
+          <Link
+            href={items[0] ? NAV_PATHS[items[0]] : "/caseload"}
+            prefetch={false}
+            className="brand"
+            aria-label={t("shell.home")}
+          >
             {t("meta.product")}
           </Link>
-          <nav aria-label={t("shell.mainNavigation")} className="main-nav">
-            <ul>
-              <li>
-                <Link
-                  href="/caseload"
-                  prefetch={false}
-                  aria-current={section === "caseload" ? "page" : undefined}
-                >
-                  {t("shell.caseload")}
-                </Link>
-              </li>
-            </ul>
-          </nav>
+          {items.length > 0 ? (
+            <nav aria-label={t("shell.mainNavigation")} className="main-nav">
+              <ul>
+                {items.map((item) => (
+                  <li key={item}>
+                    <Link
+                      href={NAV_PATHS[item]}
+                      prefetch={false}
+                      aria-current={section === item ? "page" : undefined}
+                    >
+                      {t(`shell.nav.${item}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           <div className="app-header__user">
             <p className="user-card">
               <span className="sr-only">{t("shell.signedInAs")} </span>
@@ -52,7 +83,44 @@ export function AppShell({
             <LogoutButton />
           </div>
         </div>
+        {showPurpose ? (
+          <div className="session-bar">
+            <p className="session-bar__inner">
+              {viewer.purpose ? (
+                <span>
+                  {t.rich("shell.purpose", {
+                    purpose: t(`enums.purpose.${viewer.purpose.code}`),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
+                  {viewer.purpose.note ? (
+                    <span className="session-bar__note"> ({viewer.purpose.note})</span>
+                  ) : null}
+                </span>
+              ) : (
+                <span>{t("shell.noPurpose")}</span>
+              )}{" "}
+              <Link
+                href={purposeHref}
+                prefetch={false}
+                aria-current={section === "purpose" ? "page" : undefined}
+                className="session-bar__link"
+              >
+                {viewer.purpose ? t("shell.changePurpose") : t("shell.statePurpose")}
+              </Link>
+            </p>
+          </div>
+        ) : null}
       </header>
+      {needsSecondFactor(viewer) && section !== "second-factor" ? (
+        <div className="page-banner" role="note">
+          <p>
+            {t("shell.secondFactorMissing")}{" "}
+            <Link href={withNext("/second-factor", returnTo ?? null)} prefetch={false}>
+              {t("shell.secondFactorEnrol")}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       <main id="main" tabIndex={-1} className="page">
         {children}
       </main>

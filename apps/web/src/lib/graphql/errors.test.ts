@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiRequestError, hasCode, readErrors } from "./errors";
+import { ApiRequestError, hasCode, hasReason, readErrors } from "./errors";
 
 describe("readErrors", () => {
   it("keeps message, extensions.code and path", () => {
@@ -8,15 +8,15 @@ describe("readErrors", () => {
       { message: "Log in first." },
     ]);
     expect(errors).toEqual([
-      { message: "No person with this ID.", code: "NOT_FOUND", path: ["person"] },
-      { message: "Log in first.", code: null, path: [] },
+      { message: "No person with this ID.", code: "NOT_FOUND", reason: null, path: ["person"] },
+      { message: "Log in first.", code: null, reason: null, path: [] },
     ]);
   });
   it("tolerates a missing or malformed errors member", () => {
     expect(readErrors(undefined)).toEqual([]);
     expect(readErrors([null, { message: 3, path: "x", extensions: { code: 1 } }])).toEqual([
-      { message: "GraphQL error", code: null, path: [] },
-      { message: "GraphQL error", code: null, path: [] },
+      { message: "GraphQL error", code: null, reason: null, path: [] },
+      { message: "GraphQL error", code: null, reason: null, path: [] },
     ]);
   });
 });
@@ -31,5 +31,16 @@ describe("hasCode", () => {
   });
   it("lists the codes in ApiRequestError's message", () => {
     expect(new ApiRequestError(errors).message).toContain("BAD_USER_INPUT");
+  });
+});
+
+describe("hasReason", () => {
+  it("reads extensions.reason", () => {
+    const errors = readErrors([
+      { message: "m", path: ["persons"], extensions: { code: "FORBIDDEN", reason: "PURPOSE_REQUIRED" } },
+    ]);
+    expect(errors[0]?.reason).toBe("PURPOSE_REQUIRED");
+    expect(hasReason(errors, "PURPOSE_REQUIRED")).toBe(true);
+    expect(hasReason(errors, "SECOND_FACTOR_REQUIRED")).toBe(false);
   });
 });

@@ -3,13 +3,15 @@ export interface ApiError {
   message: string;
   /** extensions.code: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, … */
   code: string | null;
+  /** extensions.reason, for some FORBIDDEN errors: PURPOSE_REQUIRED, SECOND_FACTOR_REQUIRED. */
+  reason: string | null;
   path: readonly (string | number)[];
 }
 
 interface RawError {
   message?: unknown;
   path?: unknown;
-  extensions?: { code?: unknown } | null;
+  extensions?: { code?: unknown; reason?: unknown } | null;
 }
 
 /** Reads the `errors` array of a GraphQL response body, whatever shape it arrived in. */
@@ -18,6 +20,7 @@ export function readErrors(raw: unknown): ApiError[] {
   return raw.map((item: RawError) => ({
     message: typeof item?.message === "string" ? item.message : "GraphQL error",
     code: typeof item?.extensions?.code === "string" ? item.extensions.code : null,
+    reason: typeof item?.extensions?.reason === "string" ? item.extensions.reason : null,
     path: Array.isArray(item?.path)
       ? item.path.filter((p) => typeof p === "string" || typeof p === "number")
       : [],
@@ -26,6 +29,10 @@ export function readErrors(raw: unknown): ApiError[] {
 
 export function hasCode(errors: readonly ApiError[], code: string, field?: string): boolean {
   return errors.some((e) => e.code === code && (field === undefined || e.path[0] === field));
+}
+
+export function hasReason(errors: readonly ApiError[], reason: string): boolean {
+  return errors.some((e) => e.reason === reason);
 }
 
 /** Thrown when the API answers with errors a page does not handle itself (rendered by error.tsx). */

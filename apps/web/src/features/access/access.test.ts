@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import {
+  afterLoginPath,
+  caseFileView,
+  caseloadColumns,
+  classSwitches,
+  hasCaseAccess,
+  homePath,
+  isCardOnly,
+  navigationFor,
+  needsPurpose,
+  safeNextPath,
+  sectionVisible,
+  type ViewerLike,
+  visibleSections,
+} from "./access";
+
+const none = { places: [], dataClasses: [] };
+/** lcis-molenbeek.member: released persons of the municipality, card only. */
+const localCell = [{ ...none }, { places: ["OWN_MUNICIPALITY"], dataClasses: [] }, { ...none }] as const;
+/** prison-hasselt.officer: inmates of the own prison. */
+const prisonOfficer = [
+  { places: ["OWN_ESTABLISHMENT"], dataClasses: ["DETENTION", "IDENTITY", "LISTING"] },
+  { ...none },
+  { ...none },
+] as const;
+/** police.officer: released persons, without detention data. */
+const police = [
+  { ...none },
+  { places: ["ANY"], dataClasses: ["IDENTITY", "LISTING", "RELEASE"] },
+  { ...none },
+] as const;
+const nobody = [{ ...none }, { ...none }, { ...none }] as const;
+
+function viewer(overrides: Partial<ViewerLike>): ViewerLike {
+  return {
+    purpose: { code: "CASE_MANAGEMENT" },
+    secondFactorEnabled: false,
+    secondFactorRequired: false,
+    caseAccess: prisonOfficer,
+    auditReviewer: false,
+    administrator: false,
+    ...overrides,
+  };
+}
+
+describe("card-only viewers", () => {
+  it("are those who see persons but no data class at any stage", () => {
+    expect(isCardOnly(localCell)).toBe(true);
+    expect(isCardOnly(prisonOfficer)).toBe(false);
+    expect(isCardOnly(police)).toBe(false);
+  });
+  it("do not include those who see nobody (oversight, administrators)", () => {
+    expect(hasCaseAccess(nobody)).toBe(false);
+    expect(isCardOnly(nobody)).toBe(false);
+  });
+  it("get the card view of a case file; oversight gets the sections its grant allows", () => {
+    expect(caseFileView({ caseAccess: localCell, auditReviewer: false })).toBe("card");
+    expect(caseFileView({ caseAccess: prisonOfficer, auditReviewer: false })).toBe("full");
+    expect(caseFileView({ caseAccess: nobody, auditReviewer: true })).toBe("full");
+  });
+});
+
+describe("classSwitches and caseloadColumns", () => {
+  it("ask only for classes the viewer can read somewhere, always identity", () => {
+    expect(classSwitches(prisonOfficer)).toEqual({
+      identity: true,
+      detention: true,
+      listing: true,
+      release: false,
+    });
+    expect(classSwitches(police)).toEqual({ identity: true, detention: false, listing: true, release: true });
+    expect(classSwitches(nobody)).toEqual({
+      identity: true,
+      detention: false,
+      listing: false,
+      release: false,
+    });
+  });
+  it("hide caseload columns of classes out of scope", () => {
+    expect(caseloadColumns(prisonOfficer)).toEqual({ listing: true, detention: true });
+    expect(caseloadColumns(police)).toEqual({ listing: true, detention: false });
+  });
+});
+
+describe("case-file sections", () => {
+  const classes = (...names: string[]) => names.map((dataClass) => ({ dataClass }) as { dataClass: never });
+  it("follow the classes of Person.access", () => {
+    expect(visibleSections(classes("IDENTITY", "DETENTION", "LISTING"))).toEqual({
+      identity: true,
+      detention: true,
+      release: false,
+      listing: true,
+      screening: true,
+      timeline: true,
+    });
+  });
+  it("need every class of an `all` rule, one class of an `any` rule", () => {
+    expect(sectionVisible("release", classes("RELEASE"))).toBe(false);
+    expect(sectionVisible("release", classes("RELEASE", "DETENTION"))).toBe(true);
+    expect(sectionVisible("timeline", classes("LISTING"))).toBe(true);
+    expect(sectionVisible("timeline", classes("IDENTITY"))).toBe(false);
+  });
+  it("show nothing but identity under an oversight grant", () => {
+    const shown = Object.entries(visibleSections(classes("IDENTITY")))
+      .filter(([, visible]) => visible)
+      .map(([section]) => section);
+    expect(shown).toEqual(["identity"]);
+  });
+});
+
+describe("navigation and landing", () => {
+  it("lists only the pages the viewer may use", () => {
+    expect(navigationFor(viewer({}))).toEqual(["caseload", "lookup"]);
+    expect(navigationFor(viewer({ caseAccess: nobody, auditReviewer: true }))).toEqual(["oversight"]);
+    expect(navigationFor(viewer({ caseAccess: nobody, administrator: true }))).toEqual(["admin"]);
+  });
+  it("starts each viewer on their own home page", () => {
+    expect(homePath(viewer({}))).toBe("/caseload");
+    expect(homePath(viewer({ caseAccess: nobody, auditReviewer: true }))).toBe("/oversight");
+    expect(homePath(viewer({ caseAccess: nobody, administrator: true }))).toBe("/admin");
+  });
+  it("asks for a purpose from those who open personal data", () => {
+    expect(needsPurpose(viewer({ purpose: null }))).toBe(true);
+    expect(needsPurpose(viewer({ purpose: null, caseAccess: nobody, auditReviewer: true }))).toBe(true);
+    expect(needsPurpose(viewer({ purpose: null, caseAccess: nobody, administrator: true }))).toBe(false);
+    expect(needsPurpose(viewer({}))).toBe(false);
+  });
+});
+
+describe("afterLoginPath", () => {
+  it("goes to the second-factor enrolment first, then the purpose, then on", () => {
+    const enrol = viewer({ purpose: null, secondFactorRequired: true });
+    expect(afterLoginPath(enrol, null)).toBe("/second-factor?next=%2Fcaseload");
+    expect(afterLoginPath(viewer({ purpose: null }), "/persons/abc")).toBe("/purpose?next=%2Fpersons%2Fabc");
+    expect(afterLoginPath(viewer({}), "/lookup")).toBe("/lookup");
+    expect(afterLoginPath(viewer({ secondFactorRequired: true, secondFactorEnabled: true }), null)).toBe(
+      "/caseload",
+    );
+  });
+});
+
+describe("safeNextPath", () => {
+  it("keeps a path inside the portal, without its locale", () => {
+    expect(safeNextPath("/nl/persons/UGVy?until=x")).toBe("/persons/UGVy?until=x");
+    expect(safeNextPath("/caseload?q=a&after=b")).toBe("/caseload?q=a&after=b");
+  });
+  it("refuses other origins, odd input and the login steps themselves", () => {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example",
+      "caseload",
+      "",
+      "/",
+      "/fr",
+      "/fr/login",
+      "/purpose?next=/x",
+      "/second-factor",
+      42,
+      undefined,
+    ])
+      expect(safeNextPath(bad), String(bad)).toBeNull();
+  });
+});

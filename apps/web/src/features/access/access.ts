@@ -1,0 +1,179 @@
+import type { DataClass } from "@continuum/domain";
+
+/**
+ * What the portal shows, decided from what the API says the viewer may see. Pure functions over
+ * `viewer.caseAccess` (per case stage: where the viewer sees persons, and which data classes) and
+ * `Person.access.classes` (for one case). The API enforces all of it; the portal only avoids asking
+ * for what it would refuse, and says so where a part of a case is not available.
+ */
+
+export interface StageAccessLike {
+  places: readonly string[];
+  dataClasses: readonly DataClass[];
+}
+
+export interface ViewerLike {
+  purpose: { code: string } | null;
+  secondFactorEnabled: boolean;
+  secondFactorRequired: boolean;
+  caseAccess: readonly StageAccessLike[];
+  auditReviewer: boolean;
+  administrator: boolean;
+}
+
+/** The viewer sees persons somewhere (card or more): they have a caseload and can look persons up. */
+export function hasCaseAccess(caseAccess: readonly StageAccessLike[]): boolean {
+  return caseAccess.some((stage) => stage.places.length > 0);
+}
+
+/**
+ * Sees persons, but no data class at any stage: the information card only (local cells, mayors).
+ * Such a viewer's pages are built from `Person.card` and never ask for guarded fields.
+ */
+export function isCardOnly(caseAccess: readonly StageAccessLike[]): boolean {
+  return hasCaseAccess(caseAccess) && caseAccess.every((stage) => stage.dataClasses.length === 0);
+}
+
+/** How a case file is shown to this viewer. Oversight reaches cases through break-the-glass only. */
+export function caseFileView(viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer">): "card" | "full" {
+  return isCardOnly(viewer.caseAccess) && !viewer.auditReviewer ? "card" : "full";
+}
+
+/**
+ * Every data class the viewer could read in some case: the classes of every stage, and IDENTITY
+ * (which break-the-glass always gives). A class outside this set is never asked for.
+ */
+export function classesInScope(caseAccess: readonly StageAccessLike[]): Set<DataClass> {
+  const classes = new Set<DataClass>(["IDENTITY"]);
+  for (const stage of caseAccess) for (const c of stage.dataClasses) classes.add(c);
+  return classes;
+}
+
+/** The GraphQL variables that switch the guarded parts of a person query on and off. */
+export interface ClassSwitches {
+  identity: boolean;
+  detention: boolean;
+  listing: boolean;
+  release: boolean;
+}
+
+export function classSwitches(caseAccess: readonly StageAccessLike[]): ClassSwitches {
+  const scope = classesInScope(caseAccess);
+  return {
+    identity: scope.has("IDENTITY"),
+    detention: scope.has("DETENTION"),
+    listing: scope.has("LISTING"),
+    release: scope.has("RELEASE"),
+  };
+}
+
+/** The parts of a case file, and the data classes each needs. */
+export const CASE_FILE_SECTIONS = {
+  identity: { all: ["IDENTITY"] },
+  detention: { all: ["DETENTION"] },
+  // Release details sit on the detention episodes, so both classes are needed.
+  release: { all: ["RELEASE", "DETENTION"] },
+  listing: { all: ["LISTING"] },
+  screening: { all: ["LISTING"] },
+  timeline: { any: ["DETENTION", "LISTING"] },
+} as const satisfies Record<string, { all: readonly DataClass[] } | { any: readonly DataClass[] }>;
+
+export type CaseFileSection = keyof typeof CASE_FILE_SECTIONS;
+
+/** Whether a section of the case file may be shown, given the classes of `Person.access`. */
+export function sectionVisible(
+  section: CaseFileSection,
+  classes: readonly { dataClass: DataClass }[],
+): boolean {
+  const granted = new Set(classes.map((c) => c.dataClass));
+  const rule: { all?: readonly DataClass[]; any?: readonly DataClass[] } = CASE_FILE_SECTIONS[section];
+  if (rule.all) return rule.all.every((c) => granted.has(c));
+  return (rule.any ?? []).some((c) => granted.has(c));
+}
+
+export function visibleSections(
+  classes: readonly { dataClass: DataClass }[],
+): Record<CaseFileSection, boolean> {
+  const out = {} as Record<CaseFileSection, boolean>;
+  for (const section of Object.keys(CASE_FILE_SECTIONS) as CaseFileSection[])
+    out[section] = sectionVisible(section, classes);
+  return out;
+}
+
+/** The columns and filters of the (non-card) caseload that the viewer's classes allow. */
+export function caseloadColumns(caseAccess: readonly StageAccessLike[]): {
+  listing: boolean;
+  detention: boolean;
+} {
+  const scope = classesInScope(caseAccess);
+  return { listing: scope.has("LISTING"), detention: scope.has("DETENTION") };
+}
+
+export type NavigationItem = "caseload" | "lookup" | "oversight" | "admin";
+
+/** The shell's links: only what the viewer may use. */
+export function navigationFor(viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer" | "administrator">) {
+  const items: NavigationItem[] = [];
+  if (hasCaseAccess(viewer.caseAccess)) items.push("caseload", "lookup");
+  if (viewer.auditReviewer) items.push("oversight");
+  if (viewer.administrator) items.push("admin");
+  return items;
+}
+
+/** Where a viewer starts: the caseload, else oversight, else administration. */
+export function homePath(viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer" | "administrator">): string {
+  if (hasCaseAccess(viewer.caseAccess)) return "/caseload";
+  if (viewer.auditReviewer) return "/oversight";
+  if (viewer.administrator) return "/admin";
+  return "/caseload";
+}
+
+/** Must state a purpose before going on: has none yet, and may open personal data. */
+export function needsPurpose(viewer: Pick<ViewerLike, "purpose" | "caseAccess" | "auditReviewer">): boolean {
+  return viewer.purpose === null && (hasCaseAccess(viewer.caseAccess) || viewer.auditReviewer);
+}
+
+/** Must enrol an authenticator app before personal data opens. */
+export function needsSecondFactor(viewer: Pick<ViewerLike, "secondFactorEnabled" | "secondFactorRequired">) {
+  return viewer.secondFactorRequired && !viewer.secondFactorEnabled;
+}
+
+/** `path` with `?next=<target>` (both locale-less portal paths). */
+export function withNext(path: string, next: string | null): string {
+  return next === null ? path : `${path}?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * Where to go once logged in (or after a step of it): enrol the second factor when required, then
+ * state the purpose, then where the user was going (or their home page).
+ */
+export function afterLoginPath(viewer: ViewerLike, next: string | null): string {
+  const destination = next ?? homePath(viewer);
+  if (needsSecondFactor(viewer)) return withNext("/second-factor", destination);
+  if (needsPurpose(viewer)) return withNext("/purpose", destination);
+  return destination;
+}
+
+const LOCALE_PREFIX = /^\/(en|fr|nl)(?=\/|$)/;
+const STEPS = /^\/(login|purpose|second-factor)(\/|$)/;
+const BASE = "http://portal.invalid";
+
+/**
+ * A `next` parameter as a locale-less path inside the portal ("/persons/…?…"), or null when it is
+ * missing, points elsewhere (another origin, `//host`, backslashes) or at a login step (no loops).
+ * A locale prefix is dropped: the user continues in their own language.
+ */
+export function safeNextPath(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw === "" || raw.length > 2000) return null;
+  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\")) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== BASE) return null;
+  const path = url.pathname.replace(LOCALE_PREFIX, "");
+  if (path === "" || path === "/" || STEPS.test(path)) return null;
+  return `${path}${url.search}`;
+}

@@ -1,0 +1,261 @@
+"use client";
+
+import { useMutation } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ApiTokenCreateDocument, type ApiTokenScope, type PurposeCode } from "@/gql/graphql";
+import { useRouter } from "@/i18n/navigation";
+import { PURPOSE_NOTE_MAX, TOKEN_NAME_MAX } from "@/lib/limits/limits";
+import { expiryFromDay } from "./admin-state";
+
+export interface Option<T extends string = string> {
+  value: T;
+  label: string;
+}
+
+const SCOPES: readonly ApiTokenScope[] = ["READ", "WRITE"];
+
+/**
+ * Issues an API token for an account, with its scopes, expiry and the purpose recorded with every
+ * read it makes. The token itself is in the answer once and never stored: it is shown here once,
+ * with a warning and a copy button, until the administrator dismisses it.
+ */
+export function ApiTokenCreateForm({
+  accounts,
+  purposes,
+  defaultExpiry,
+  minExpiry,
+  maxExpiry,
+}: {
+  accounts: readonly Option[];
+  purposes: readonly Option<PurposeCode>[];
+  defaultExpiry: string;
+  minExpiry: string;
+  maxExpiry: string;
+}) {
+  const t = useTranslations("admin.tokens");
+  const router = useRouter();
+  const id = useId();
+  const [create] = useMutation(ApiTokenCreateDocument);
+  const [pending, setPending] = useState(false);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [issued, setIssued] = useState<{ token: string; name: string } | null>(null);
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  const issuedHeading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (issued) issuedHeading.current?.focus();
+  }, [issued]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const scopes = SCOPES.filter((s) => data.getAll("scope").includes(s));
+    const expiresAt = expiryFromDay(String(data.get("expiresOn") ?? ""));
+    const name = String(data.get("name") ?? "").trim();
+    const note = String(data.get("purposeNote") ?? "").trim();
+    const local: string[] = [];
+    if (scopes.length === 0) local.push(t("errors.scopes"));
+    if (expiresAt === null) local.push(t("errors.expiresAt"));
+    if (local.length > 0 || expiresAt === null) {
+      setProblems(local);
+      return;
+    }
+    setPending(true);
+    setProblems(null);
+    try {
+      const result = await create({
+        variables: {
+          input: {
+            userId: String(data.get("userId") ?? ""),
+            name,
+            scopes,
+            expiresAt,
+            purpose: {
+              code: String(data.get("purpose") ?? "") as PurposeCode,
+              note: note === "" ? null : note,
+            },
+          },
+        },
+      });
+      const payload = result.data?.apiTokenCreate;
+      if (payload && payload.userErrors.length > 0) {
+        setProblems(
+          payload.userErrors.map((e) => t("errors.field", { field: e.field ?? "—", message: e.message })),
+        );
+        setPending(false);
+        return;
+      }
+      if (!payload?.token) throw new Error("refused");
+      setIssued({ token: payload.token, name });
+      setCopied(null);
+      form.current?.reset();
+    } catch {
+      setProblems([t("errors.failed")]);
+    }
+    setPending(false);
+    router.refresh();
+  }
+
+  async function copy() {
+    if (!issued) return;
+    try {
+      await navigator.clipboard.writeText(issued.token);
+      setCopied("yes");
+    } catch {
+      setCopied("no");
+    }
+  }
+
+  return (
+    <>
+      {issued ? (
+        <section aria-labelledby={`${id}-issued`} className="card new-token">
+          <h3 id={`${id}-issued`} ref={issuedHeading} tabIndex={-1}>
+            {t("issued.heading", { name: issued.name })}
+          </h3>
+          <p className="notice notice--warning">{t("issued.warning")}</p>
+          <div className="field">
+            <label htmlFor={`${id}-token`}>{t("issued.token")}</label>
+            <input
+              id={`${id}-token`}
+              type="text"
+              readOnly
+              value={issued.token}
+              className="mono"
+              spellCheck={false}
+              aria-describedby={`${id}-token-hint`}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <p id={`${id}-token-hint`} className="hint">
+              {t("issued.hint")}
+            </p>
+          </div>
+          <div className="button-row">
+            <button type="button" className="button button--primary" onClick={() => void copy()}>
+              {t("issued.copy")}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setIssued(null)}>
+              {t("issued.dismiss")}
+            </button>
+          </div>
+          <p role="status" className="small">
+            {copied === "yes" ? t("issued.copied") : copied === "no" ? t("issued.copyFailed") : null}
+          </p>
+        </section>
+      ) : null}
+      <form
+        ref={form}
+        method="post"
+        className="form-card"
+        onSubmit={onSubmit}
+        aria-describedby={`${id}-error`}
+      >
+        <div
+          id={`${id}-error`}
+          role="alert"
+          className={problems ? "alert alert--error" : "alert-placeholder"}
+        >
+          {problems ? (
+            <>
+              <p>{t("errors.heading")}</p>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor={`${id}-account`}>{t("account")}</label>
+            <select id={`${id}-account`} name="userId" required defaultValue={accounts[0]?.value ?? ""}>
+              {accounts.map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t("name")}</label>
+            <input
+              id={`${id}-name`}
+              name="name"
+              type="text"
+              required
+              maxLength={TOKEN_NAME_MAX}
+              autoComplete="off"
+              aria-describedby={`${id}-name-hint`}
+            />
+            <p id={`${id}-name-hint`} className="hint">
+              {t("nameHint")}
+            </p>
+          </div>
+        </div>
+        <div className="form-row">
+          <fieldset className="field">
+            <legend>{t("scopes")}</legend>
+            <ul className="checkbox-list">
+              {SCOPES.map((scope) => (
+                <li key={scope}>
+                  <input
+                    id={`${id}-scope-${scope}`}
+                    type="checkbox"
+                    name="scope"
+                    value={scope}
+                    defaultChecked={scope === "READ"}
+                  />
+                  <label htmlFor={`${id}-scope-${scope}`}>{t(`scope.${scope}`)}</label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <div className="field">
+            <label htmlFor={`${id}-expires`}>{t("expiresOn")}</label>
+            <input
+              id={`${id}-expires`}
+              name="expiresOn"
+              type="date"
+              required
+              defaultValue={defaultExpiry}
+              min={minExpiry}
+              max={maxExpiry}
+              aria-describedby={`${id}-expires-hint`}
+            />
+            <p id={`${id}-expires-hint`} className="hint">
+              {t("expiresHint")}
+            </p>
+          </div>
+        </div>
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor={`${id}-purpose`}>{t("purpose")}</label>
+            <select id={`${id}-purpose`} name="purpose" required defaultValue="SYSTEM_INTEGRATION">
+              {purposes.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-purpose-note`}>{t("purposeNote")}</label>
+            <input
+              id={`${id}-purpose-note`}
+              name="purposeNote"
+              type="text"
+              maxLength={PURPOSE_NOTE_MAX}
+              autoComplete="off"
+            />
+          </div>
+        </div>
+        <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending}>
+          {pending ? t("creating") : t("create")}
+        </button>
+      </form>
+    </>
+  );
+}
