@@ -1,9 +1,10 @@
 // Reads every vitest JSON report in the folder, prints one line per runner and, as the last line,
-// the totals: "N passed, N failed". Exits non-zero when a test failed or a runner left no report.
+// the totals: "N passed, N failed". Further arguments name steps that failed (lint, typecheck, a
+// runner that exited with an error): each counts as one failure. Exits non-zero on any failure.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-const dir = process.argv[2];
+const [dir, ...failedSteps] = process.argv.slice(2);
 const expected = ["domain", "api-postgres", "api-pglite", "web", "security", "e2e"];
 let passed = 0;
 let failed = 0;
@@ -26,5 +27,9 @@ for (const name of expected)
     console.log(`${name.padEnd(14)} no report: the runner did not finish`);
     failed += 1;
   }
+for (const name of failedSteps) {
+  console.log(`${name.padEnd(14)} step failed`);
+  failed += 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
