@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { PersonAccess } from "../access.js";
+import { disclosureOf, type ReportMarking } from "../originator-control.js";
+
+const readsIntelligence: PersonAccess = {
+  tier: "READ",
+  classes: { INTELLIGENCE: "READ" },
+  breakGlass: false,
+};
+const readsNothing: PersonAccess = { tier: "READ", classes: { IDENTITY: "READ" }, breakGlass: false };
+const report = (over: Partial<ReportMarking>): ReportMarking => ({
+  originatorAgencyId: "vsse",
+  addressedToAgencyId: null,
+  handlingCode: "SHARE_LAW_ENFORCEMENT",
+  dataClass: "INTELLIGENCE",
+  ...over,
+});
+const celex = { agencyId: "celex", agencyKind: "CELEX" };
+const ltf = { agencyId: "ltf", agencyKind: "LOCAL_TASK_FORCE" };
+
+describe("disclosureOf", () => {
+  it("always lets the originator read its own report, whatever the matrix", () => {
+    expect(
+      disclosureOf(
+        report({ handlingCode: "ORIGINATOR_ONLY" }),
+        { agencyId: "vsse", agencyKind: "INTELLIGENCE" },
+        readsNothing,
+        false,
+      ),
+    ).toEqual({
+      allowed: true,
+      isDisclosure: false,
+    });
+  });
+
+  it("never gives another agency more than the matrix gives it", () => {
+    expect(disclosureOf(report({}), ltf, readsNothing, true).allowed).toBe(false);
+  });
+
+  it("shares with law enforcement as a logged disclosure", () => {
+    expect(disclosureOf(report({}), ltf, readsIntelligence, false)).toEqual({
+      allowed: true,
+      isDisclosure: true,
+    });
+  });
+
+  it("keeps originator-only reports to the originator, and CelEx for CelEx inmates", () => {
+    const only = report({ handlingCode: "ORIGINATOR_ONLY" });
+    expect(disclosureOf(only, ltf, readsIntelligence, true).allowed).toBe(false);
+    expect(disclosureOf(only, celex, readsIntelligence, true).allowed).toBe(true);
+    expect(disclosureOf(only, celex, readsIntelligence, false).allowed).toBe(false);
+  });
+
+  it("lets a no-further-dissemination report reach its addressee only", () => {
+    const addressed = report({ handlingCode: "NO_FURTHER_DISSEMINATION", addressedToAgencyId: "celex" });
+    expect(disclosureOf(addressed, celex, readsIntelligence, true).allowed).toBe(true);
+    expect(disclosureOf(addressed, ltf, readsIntelligence, true).allowed).toBe(false);
+  });
+});
