@@ -20,7 +20,10 @@ function log(message) {
 function pnpmCommand() {
   const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8", env });
   if (onPath.status === 0 && onPath.stdout.trim() === PNPM_VERSION) return "pnpm";
-  const local = path.join(root, ".tools", "node_modules", ".bin", "pnpm");
+  const bin = path.join(root, ".tools", "node_modules", ".bin");
+  const local = path.join(bin, "pnpm");
+  // turbo looks for the package manager on PATH.
+  env.PATH = `${bin}${path.delimiter}${env.PATH ?? ""}`;
   if (!existsSync(local)) {
     log(`installing pnpm ${PNPM_VERSION} into .tools/`);
     execFileSync(
