@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
+import { ensureReferenceData } from "./seed/reference.js";
 import { seedDemo } from "./seed/seed.js";
 import { buildServer } from "./server.js";
 
@@ -8,7 +9,8 @@ async function main(): Promise<void> {
   const server = await buildServer(config);
   const { logger, database } = server;
   await database.migrate();
-  logger.info({ database: database.kind }, "database migrated");
+  await ensureReferenceData(database.db);
+  logger.info({ database: database.kind }, "database migrated, reference data in place");
   if (config.seedDemo) {
     const seeded = await seedDemo(database, { demoPassword: config.demoPassword, logger });
     logger.info(seeded, seeded.created ? "demo data loaded" : "demo data already present");

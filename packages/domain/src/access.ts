@@ -161,6 +161,8 @@ export interface StageVisibility {
   places: Place[];
   /** Classes readable (at least in summary) where a place holds. */
   classes: DataClass[];
+  /** Classes readable beyond their summary (READ or FULL) where a place holds. */
+  detailedClasses: DataClass[];
 }
 
 /**
@@ -175,12 +177,20 @@ export function visibilityOf(
   for (const stage of ["IN_PRISON", "RELEASED", "CLOSED"] as const) {
     const places = new Set<Place>();
     const classes = new Set<DataClass>();
+    const detailed = new Set<DataClass>();
     for (const row of rowsFor(actor, stage)) {
       if (TIER_ORDER[row.tier] < TIER_ORDER.CARD) continue;
       places.add(row.place);
-      for (const name of Object.keys(classesOf(row)) as DataClass[]) classes.add(name);
+      for (const [name, level] of Object.entries(classesOf(row)) as [DataClass, ClassLevel][]) {
+        classes.add(name);
+        if (level !== "SUMMARY") detailed.add(name);
+      }
     }
-    result[stage] = { places: [...places].sort(), classes: [...classes].sort() };
+    result[stage] = {
+      places: [...places].sort(),
+      classes: [...classes].sort(),
+      detailedClasses: [...detailed].sort(),
+    };
   }
   return result;
 }

@@ -11,4 +11,6 @@ export * from "./originator-control.js";
 export * from "./person.js";
 export * from "./places.js";
 export * from "./purpose.js";
+export * from "./reports.js";
+export * from "./risk-assessment.js";
 export * from "./screening.js";

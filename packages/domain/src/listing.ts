@@ -61,3 +61,12 @@ export function sameLabels(a: readonly ListingLabel[], b: readonly ListingLabel[
   const y = normaliseLabels(b);
   return x.length === y.length && x.every((label, i) => label === y[i]);
 }
+
+/** The intelligence service's broader list of inmates, kept beside the CelEx list (the paper's Figure 2). */
+export const WatchlistStatus = defineEnum(["RADICALISED", "VULNERABLE"] as const);
+export type WatchlistStatus = EnumValue<typeof WatchlistStatus>;
+
+export const WATCHLIST_STATUS_DESCRIPTIONS: Record<WatchlistStatus, string> = {
+  RADICALISED: "Considered radicalised by the intelligence service.",
+  VULNERABLE: "Considered vulnerable to radicalisation.",
+};

@@ -17,6 +17,7 @@ export function databaseSettings(actor: Actor | null): Record<string, string> {
   const settings: Record<string, string> = {
     "app.user_id": actor?.userId ?? "",
     "app.agency_id": actor?.agencyId ?? "",
+    "app.agency_kind": actor?.agencyKind ?? "",
     "app.establishment_id": actor?.establishmentId ?? "",
     "app.judicial_district": actor?.judicialDistrict ?? "",
     "app.municipality": actor?.municipality ?? "",
@@ -28,6 +29,7 @@ export function databaseSettings(actor: Actor | null): Record<string, string> {
     const key = stage.toLowerCase();
     settings[`app.places_${key}`] = visibility?.[stage].places.join(",") ?? "";
     settings[`app.classes_${key}`] = visibility?.[stage].classes.join(",") ?? "";
+    settings[`app.detail_classes_${key}`] = visibility?.[stage].detailedClasses.join(",") ?? "";
     settings[`app.bg_classes_${key}`] =
       actor === null ? "" : Object.keys(breakGlassAccess(actor, stage).classes).join(",");
   }

@@ -125,7 +125,7 @@ export interface ViewerScope {
 const STAGES: readonly CaseStage[] = ["IN_PRISON", "RELEASED", "CLOSED"];
 
 export function viewerScope(actor: Actor | null): ViewerScope {
-  const none = { places: [], classes: [] };
+  const none = { places: [], classes: [], detailedClasses: [] };
   const usable = actor?.mfaSatisfied;
   return {
     stages: usable ? visibilityOf(actor) : { IN_PRISON: none, RELEASED: none, CLOSED: none },

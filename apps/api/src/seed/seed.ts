@@ -18,6 +18,7 @@ import { programmeEnrolments } from "../modules/programmes/programme.table.js";
 import { listingPeriods, screenings } from "../modules/screening/screening.table.js";
 import { users } from "../modules/users/user.table.js";
 import { DEMO_AGENCIES, demoUsers } from "./directory.js";
+import { ensureReferenceData } from "./reference.js";
 import { seedEstablishments } from "./population/establishments.js";
 import { generatePopulation } from "./population/generate.js";
 import type { PopulationPlan } from "./population/types.js";
@@ -62,6 +63,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const plan = options.directoryOnly ? null : generatePopulation(today);
   const passwordHash = options.passwordHash ?? (await hashPassword(options.demoPassword));
   return database.db.transaction(async (tx) => {
+    await ensureReferenceData(tx);
     const establishmentIds = await writeEstablishments(tx);
     if (plan !== null) await writePopulationFigures(tx, plan, establishmentIds);
     const directory = await writeDirectory(tx, establishmentIds, passwordHash);

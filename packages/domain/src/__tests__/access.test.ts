@@ -196,14 +196,22 @@ describe("visibilityOf", () => {
       IN_PRISON: {
         places: ["OWN_ESTABLISHMENT"],
         classes: ["DETENTION", "IDENTITY", "LISTING", "MEASURES", "OBSERVATIONS"],
+        detailedClasses: ["DETENTION", "IDENTITY", "LISTING", "MEASURES", "OBSERVATIONS"],
       },
-      RELEASED: { places: [], classes: [] },
-      CLOSED: { places: [], classes: [] },
+      RELEASED: { places: [], classes: [], detailedClasses: [] },
+      CLOSED: { places: [], classes: [], detailedClasses: [] },
     });
     expect(visibilityOf(actor({ agencyKind: "LOCAL_CELL", roles: ["MEMBER"] })).RELEASED).toEqual({
       places: ["OWN_MUNICIPALITY"],
       classes: [],
+      detailedClasses: [],
     });
+  });
+
+  it("tells summaries apart: CelEx reads clinical data only as a summary", () => {
+    const celex = visibilityOf(actor({})).IN_PRISON;
+    expect(celex.classes).toContain("CLINICAL");
+    expect(celex.detailedClasses).not.toContain("CLINICAL");
   });
 });
 

@@ -1,0 +1,107 @@
+import type { IndicatorRating } from "@continuum/domain";
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../db/client.js";
+import { newId } from "../db/columns.js";
+import {
+  assessmentInstruments,
+  instrumentDomains,
+  instrumentIndicators,
+} from "../modules/assessments/assessment.table.js";
+import { observationIndicators } from "../modules/reports/report.table.js";
+
+interface InstrumentSpec {
+  code: string;
+  version: string;
+  name: string;
+  ratingScale: IndicatorRating[];
+  domains: { code: string; name: string; indicators: number; required: boolean }[];
+}
+
+/**
+ * The structure of the instruments in use: codes, domains and neutral short names only. The licensed
+ * item texts are not ours to ship; an administrator loads them (instrumentTextsLoad).
+ */
+export const INSTRUMENTS: readonly InstrumentSpec[] = [
+  {
+    code: "VERA-2R",
+    version: "2.0",
+    name: "Violent Extremism Risk Assessment, version 2 revised",
+    ratingScale: ["PRESENT", "ABSENT"],
+    domains: [
+      { code: "BAI", name: "Beliefs, attitudes and ideology", indicators: 7, required: true },
+      { code: "SCI", name: "Social context and intention", indicators: 8, required: true },
+      { code: "HAC", name: "History, action and capacity", indicators: 6, required: true },
+      { code: "CM", name: "Commitment and motivation", indicators: 7, required: true },
+      { code: "PRM", name: "Protective and risk-mitigating", indicators: 6, required: true },
+      { code: "CH", name: "Additional: criminal history", indicators: 3, required: false },
+      { code: "PH", name: "Additional: personal history", indicators: 3, required: false },
+      { code: "MD", name: "Additional: mental disorder", indicators: 5, required: false },
+    ],
+  },
+  {
+    code: "ERG22+",
+    version: "1.0",
+    name: "Extremism Risk Guidance 22+",
+    ratingScale: ["PRESENT", "PARTLY_PRESENT", "ABSENT"],
+    domains: [
+      { code: "ENG", name: "Engagement", indicators: 13, required: true },
+      { code: "INT", name: "Intent", indicators: 6, required: true },
+      { code: "CAP", name: "Capability", indicators: 3, required: true },
+    ],
+  },
+  {
+    code: "TRAP-18",
+    version: "1.0",
+    name: "Terrorist Radicalization Assessment Protocol",
+    ratingScale: ["PRESENT", "ABSENT"],
+    domains: [
+      { code: "PWB", name: "Proximal warning behaviours", indicators: 8, required: true },
+      { code: "DC", name: "Distal characteristics", indicators: 10, required: true },
+    ],
+  },
+];
+
+/** Behaviours staff were asked to observe: general, neutral wording, administered as data. */
+export const OBSERVATION_INDICATORS = [
+  { code: "OBS-01", nameEn: "Marked change in behaviour", nameFr: "Changement marqué de comportement", nameNl: "Opvallende gedragsverandering" },
+  { code: "OBS-02", nameEn: "Withdrawal from other inmates", nameFr: "Retrait par rapport aux autres détenus", nameNl: "Terugtrekking van andere gedetineerden" },
+  { code: "OBS-03", nameEn: "Attempts to influence or recruit other inmates", nameFr: "Tentatives d'influencer ou de recruter d'autres détenus", nameNl: "Pogingen om andere gedetineerden te beïnvloeden of te rekruteren" },
+  { code: "OBS-04", nameEn: "Possession of extremist material", nameFr: "Possession de matériel extrémiste", nameNl: "Bezit van extremistisch materiaal" },
+  { code: "OBS-05", nameEn: "Justification of violence", nameFr: "Justification de la violence", nameNl: "Rechtvaardiging van geweld" },
+  { code: "OBS-06", nameEn: "Hostility towards staff on ideological grounds", nameFr: "Hostilité envers le personnel pour des motifs idéologiques", nameNl: "Vijandigheid tegenover personeel om ideologische redenen" },
+  { code: "OBS-07", nameEn: "Pressure on other inmates' beliefs or practices", nameFr: "Pression sur les convictions ou pratiques d'autres détenus", nameNl: "Druk op overtuigingen of praktijken van andere gedetineerden" },
+  { code: "OBS-08", nameEn: "Contact with persons known for extremism", nameFr: "Contacts avec des personnes connues pour extrémisme", nameNl: "Contact met personen gekend voor extremisme" },
+] as const;
+
+/** Writes the reference data every deployment needs, once: instruments and observation indicators. */
+export async function ensureReferenceData(db: Db): Promise<void> {
+  await db.insert(observationIndicators).values([...OBSERVATION_INDICATORS]).onConflictDoNothing();
+  for (const spec of INSTRUMENTS) {
+    const [existing] = await queryRows(
+      db,
+      sql`select 1 from assessment_instruments where code = ${spec.code} and version = ${spec.version}`,
+    );
+    if (existing !== undefined) continue;
+    const instrumentId = newId();
+    await db.insert(assessmentInstruments).values({
+      id: instrumentId,
+      code: spec.code,
+      version: spec.version,
+      name: spec.name,
+      ratingScale: spec.ratingScale,
+    });
+    for (const [position, domain] of spec.domains.entries()) {
+      const domainId = newId();
+      await db.insert(instrumentDomains).values({ id: domainId, instrumentId, code: domain.code, name: domain.name, position });
+      await db.insert(instrumentIndicators).values(
+        Array.from({ length: domain.indicators }, (_, i) => ({
+          domainId,
+          code: `${domain.code}-${i + 1}`,
+          name: `${domain.name}, item ${i + 1}`,
+          required: domain.required,
+          position: i,
+        })),
+      );
+    }
+  }
+}

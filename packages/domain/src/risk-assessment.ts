@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { type IsoDate, isoDateSchema } from "./dates.js";
+import { defineEnum, type EnumValue } from "./enum.js";
+
+/** A structured professional judgement's final level. */
+export const RiskJudgement = defineEnum(["LOW", "MODERATE", "HIGH"] as const);
+export type RiskJudgement = EnumValue<typeof RiskJudgement>;
+
+/** How an indicator was rated; NOT_RATED needs a reason ("known unknown"). */
+export const IndicatorRating = defineEnum(["PRESENT", "PARTLY_PRESENT", "ABSENT", "NOT_RATED"] as const);
+export type IndicatorRating = EnumValue<typeof IndicatorRating>;
+
+/** Reassess at least this often; a review date may be set earlier. */
+export const REASSESSMENT_MAX_MONTHS = 12;
+export const NARRATIVE_MAX_LENGTH = 10_000;
+
+/** The structure of an instrument as the assessment form is generated from it. */
+export interface InstrumentStructure {
+  /** Ratings the instrument allows (e.g. PRESENT/ABSENT, or PRESENT/PARTLY_PRESENT/ABSENT). */
+  ratingScale: readonly IndicatorRating[];
+  domains: readonly { code: string; indicators: readonly { code: string; required: boolean }[] }[];
+}
+
+export const riskAssessmentSchema = z.object({
+  assessedOn: isoDateSchema,
+  finalJudgement: z.enum(RiskJudgement),
+  narrative: z
+    .string()
+    .trim()
+    .min(1, { message: "must not be empty" })
+    .max(NARRATIVE_MAX_LENGTH, { message: `must be at most ${NARRATIVE_MAX_LENGTH} characters` }),
+  nextReviewOn: isoDateSchema,
+  ratings: z
+    .array(
+      z.object({
+        indicatorCode: z.string().min(1),
+        rating: z.enum(IndicatorRating),
+        notRatedReason: z
+          .string()
+          .trim()
+          .max(1000, { message: "must be at most 1000 characters" })
+          .nullable()
+          .default(null),
+      }),
+    )
+    .max(200),
+  domainSummaries: z
+    .array(
+      z.object({
+        domainCode: z.string().min(1),
+        summary: z.string().trim().max(4000, { message: "must be at most 4000 characters" }),
+      }),
+    )
+    .max(20)
+    .default([]),
+});
+export type RiskAssessmentInput = z.infer<typeof riskAssessmentSchema>;
+
+/**
+ * Checks an assessment against its instrument: every required indicator rated, each rating on the
+ * instrument's scale, no indicator twice or unknown, a reason for each NOT_RATED, sensible dates.
+ * Problems name the input path (e.g. `ratings.3.notRatedReason`, or the indicator's code).
+ */
+export function checkAssessment(
+  input: RiskAssessmentInput,
+  instrument: InstrumentStructure,
+  context: { today: IsoDate; maxReviewOn: IsoDate },
+): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  if (input.assessedOn > context.today)
+    issues.push({ field: "assessedOn", message: "must not be in the future" });
+  if (input.nextReviewOn <= input.assessedOn)
+    issues.push({ field: "nextReviewOn", message: "must be after the assessment date" });
+  else if (input.nextReviewOn > context.maxReviewOn)
+    issues.push({
+      field: "nextReviewOn",
+      message: `must be at most ${REASSESSMENT_MAX_MONTHS} months after the assessment`,
+    });
+
+  const known = new Map<string, boolean>();
+  for (const d of instrument.domains) for (const i of d.indicators) known.set(i.code, i.required);
+  const seen = new Set<string>();
+  input.ratings.forEach((r, index) => {
+    if (!known.has(r.indicatorCode))
+      issues.push({
+        field: `ratings.${index}.indicatorCode`,
+        message: `${r.indicatorCode} is not an indicator of this instrument`,
+      });
+    else if (seen.has(r.indicatorCode))
+      issues.push({ field: `ratings.${index}.indicatorCode`, message: `${r.indicatorCode} is rated twice` });
+    seen.add(r.indicatorCode);
+    if (!instrument.ratingScale.includes(r.rating))
+      issues.push({
+        field: `ratings.${index}.rating`,
+        message: `${r.rating} is not on this instrument's scale`,
+      });
+    if (r.rating === "NOT_RATED" && (r.notRatedReason === null || r.notRatedReason === ""))
+      issues.push({
+        field: `ratings.${index}.notRatedReason`,
+        message: "say why the indicator is not rated",
+      });
+  });
+  for (const [code, required] of known)
+    if (required && !seen.has(code))
+      issues.push({ field: "ratings", message: `${code} must be rated (or NOT_RATED with a reason)` });
+  const domains = new Set(instrument.domains.map((d) => d.code));
+  input.domainSummaries.forEach((s, index) => {
+    if (!domains.has(s.domainCode))
+      issues.push({
+        field: `domainSummaries.${index}.domainCode`,
+        message: `${s.domainCode} is not a domain of this instrument`,
+      });
+  });
+  return issues;
+}
+
+/** When a person's next assessment is due: the review date of the latest one, if any. */
+export function reassessmentDueOn(latest: { nextReviewOn: IsoDate } | null): IsoDate | null {
+  return latest?.nextReviewOn ?? null;
+}
