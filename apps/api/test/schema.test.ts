@@ -68,7 +68,7 @@ describe("the GraphQL contract", () => {
       .map((f) => f.name)
       .sort();
     // id, what the actor may see (not personal data), the card (readable by every actor who sees the
-    // case) and the timeline (which filters its events by class itself).
-    expect(unguarded).toEqual(["access", "card", "id", "timeline"]);
+    // case), the timeline and the reports (each filters its rows by class and handling code itself).
+    expect(unguarded).toEqual(["access", "card", "id", "reports", "timeline"]);
   });
 });

@@ -195,21 +195,50 @@ export function visibilityOf(
   return result;
 }
 
-/** Changes to case records, each allowed to a fixed set of agency kinds and roles. */
-export const CaseAction = defineEnum(["PERSON_REGISTER", "DETENTION_RECORD", "SCREENING_RECORD"] as const);
+/** Changes to case records, each allowed to a fixed set of agency kinds and roles (docs/access.md). */
+export const CaseAction = defineEnum([
+  "PERSON_REGISTER",
+  "DETENTION_RECORD",
+  "SCREENING_RECORD",
+  "REPORT_FILE",
+  "ASSESSMENT_RECORD",
+  "WATCHLIST_RECORD",
+] as const);
 export type CaseAction = EnumValue<typeof CaseAction>;
 
 const CASE_ACTION_RULES: Record<CaseAction, Partial<Record<AgencyKind, readonly Role[]>>> = {
   PERSON_REGISTER: { CELEX: ["ANALYST"], PRISON: ["DIRECTOR", "OFFICER"] },
   DETENTION_RECORD: { CELEX: ["ANALYST"], DG_EPI: ["DIRECTOR"], PRISON: ["DIRECTOR", "OFFICER"] },
   SCREENING_RECORD: { CELEX: ["ANALYST"] },
+  REPORT_FILE: {
+    CELEX: ["ANALYST"],
+    DG_EPI: ["DIRECTOR"],
+    PRISON: ["DIRECTOR", "OFFICER"],
+    PSYCHOSOCIAL_SERVICE: ["PSYCHOLOGIST"],
+    INTELLIGENCE: ["OFFICER"],
+    POLICE: ["OFFICER"],
+    PROSECUTOR: ["OFFICER"],
+    THREAT_ANALYSIS: ["ANALYST"],
+    DISENGAGEMENT_SERVICE: ["COUNSELLOR"],
+    PROBATION: ["OFFICER"],
+    LOCAL_TASK_FORCE: ["MEMBER", "CHAIR"],
+  },
+  ASSESSMENT_RECORD: { PSYCHOSOCIAL_SERVICE: ["PSYCHOLOGIST"] },
+  WATCHLIST_RECORD: { INTELLIGENCE: ["OFFICER"] },
 };
 
-/** The data class an action feeds: the actor also needs FULL access to it on the person concerned. */
-export const ACTION_FEEDS: Record<CaseAction, DataClass> = {
+/**
+ * The data class an action feeds: on an existing person the actor also needs FULL access to it
+ * (`mayFeed`). Null: the actor need only know of the person (a hit or more): any agency may report
+ * what it observed or learnt, without reading what others reported.
+ */
+export const ACTION_FEEDS: Record<CaseAction, DataClass | null> = {
   PERSON_REGISTER: "IDENTITY",
   DETENTION_RECORD: "DETENTION",
   SCREENING_RECORD: "LISTING",
+  REPORT_FILE: null,
+  ASSESSMENT_RECORD: "CLINICAL",
+  WATCHLIST_RECORD: "INTELLIGENCE",
 };
 
 /**
@@ -231,4 +260,16 @@ export function isAuditReviewer(actor: Pick<ActorProfile, "agencyKind" | "roles"
     (actor.agencyKind === "OVERSIGHT" || actor.agencyKind === "DATA_PROTECTION") &&
     actor.roles.includes("REVIEWER")
   );
+}
+
+/** The agencies that keep or use the CelEx and intelligence lists read their national counts (no person). */
+const LIST_FIGURE_AGENCY_KINDS: readonly AgencyKind[] = [
+  "CELEX",
+  "DG_EPI",
+  "INTELLIGENCE",
+  "THREAT_ANALYSIS",
+];
+
+export function mayReadListFigures(actor: Pick<ActorProfile, "agencyKind">): boolean {
+  return LIST_FIGURE_AGENCY_KINDS.includes(actor.agencyKind);
 }

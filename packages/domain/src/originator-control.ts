@@ -21,6 +21,13 @@ export const HANDLING_CODE_DESCRIPTIONS: Record<HandlingCode, string> = {
 export const Classification = defineEnum(["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"] as const);
 export type Classification = EnumValue<typeof Classification>;
 
+export const CLASSIFICATION_DESCRIPTIONS: Record<Classification, string> = {
+  UNCLASSIFIED: "Not classified: an observation or information that may be shared under the matrix.",
+  RESTRICTED: "Restricted: intelligence data (the INTELLIGENCE class).",
+  CONFIDENTIAL: "Confidential: intelligence data (the INTELLIGENCE class).",
+  SECRET: "Secret: intelligence data (the INTELLIGENCE class).",
+};
+
 /** What a report says about its origin and handling. */
 export interface ReportMarking {
   originatorAgencyId: string;

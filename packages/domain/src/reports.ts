@@ -33,6 +33,13 @@ export const INFORMATION_CREDIBILITY_DESCRIPTIONS: Record<InformationCredibility
 export const ReportLinkKind = defineEnum(["CONTACT", "CO_DEFENDANT", "VISITOR", "OTHER"] as const);
 export type ReportLinkKind = EnumValue<typeof ReportLinkKind>;
 
+export const REPORT_LINK_KIND_DESCRIPTIONS: Record<ReportLinkKind, string> = {
+  CONTACT: "A contact of the person (inside or outside prison).",
+  CO_DEFENDANT: "Prosecuted in the same case.",
+  VISITOR: "Visits the person in prison.",
+  OTHER: "Another link, explained in the report.",
+};
+
 export const REPORT_TEXT_MAX_LENGTH = 10_000;
 export const REPORT_TITLE_MAX_LENGTH = 200;
 export const REPORT_MAX_LINKS = 20;
@@ -70,8 +77,10 @@ export const informationReportSchema = z.object({
     .max(2000, { message: "must be at most 2000 characters" })
     .nullable()
     .default(null),
-  sourceReliability: z.enum(SourceReliability),
-  informationCredibility: z.enum(InformationCredibility),
+  sourceReliability: z.enum(SourceReliability, { message: "must be a reliability grade from A to F" }),
+  informationCredibility: z.enum(InformationCredibility, {
+    message: "must be a credibility grade from 1 to 6",
+  }),
   classification: z.enum(Classification),
   handlingCode: z.enum(HandlingCode),
   handlingConditions: z

@@ -6,9 +6,22 @@ import { defineEnum, type EnumValue } from "./enum.js";
 export const RiskJudgement = defineEnum(["LOW", "MODERATE", "HIGH"] as const);
 export type RiskJudgement = EnumValue<typeof RiskJudgement>;
 
+export const RISK_JUDGEMENT_DESCRIPTIONS: Record<RiskJudgement, string> = {
+  LOW: "Low risk of violent extremist offending.",
+  MODERATE: "Moderate risk.",
+  HIGH: "High risk.",
+};
+
 /** How an indicator was rated; NOT_RATED needs a reason ("known unknown"). */
 export const IndicatorRating = defineEnum(["PRESENT", "PARTLY_PRESENT", "ABSENT", "NOT_RATED"] as const);
 export type IndicatorRating = EnumValue<typeof IndicatorRating>;
+
+export const INDICATOR_RATING_DESCRIPTIONS: Record<IndicatorRating, string> = {
+  PRESENT: "The indicator is present.",
+  PARTLY_PRESENT: "Partly present (instruments with a three-point scale).",
+  ABSENT: "Absent.",
+  NOT_RATED: "Not rated: not enough information; the assessor says why.",
+};
 
 /** Reassess at least this often; a review date may be set earlier. */
 export const REASSESSMENT_MAX_MONTHS = 12;
@@ -114,7 +127,15 @@ export function checkAssessment(
   return issues;
 }
 
-/** When a person's next assessment is due: the review date of the latest one, if any. */
-export function reassessmentDueOn(latest: { nextReviewOn: IsoDate } | null): IsoDate | null {
-  return latest?.nextReviewOn ?? null;
+/**
+ * When a person's next risk assessment is due, while they are detained: the review date the latest
+ * assessment set; a CelEx inmate never assessed is due from the day they were listed. Nothing is due
+ * after release (the psychosocial service works in prison) or for an unlisted inmate never assessed.
+ */
+export function assessmentDueOn(
+  latest: { nextReviewOn: IsoDate } | null,
+  state: { detained: boolean; listedSince: IsoDate | null },
+): IsoDate | null {
+  if (!state.detained) return null;
+  return latest?.nextReviewOn ?? state.listedSince;
 }

@@ -25,7 +25,9 @@ export type AuditOperation =
   | "BREAK_GLASS_OPEN"
   | "BREAK_GLASS_REVIEW"
   | "AUDIT_QUERY"
-  | "AUDIT_VERIFY";
+  | "AUDIT_VERIFY"
+  | "DISCLOSURE"
+  | "AGGREGATE";
 
 export interface AuditEvent {
   operation: AuditOperation;

@@ -2,10 +2,16 @@ import {
   AGENCY_KIND_DESCRIPTIONS,
   AgencyKind,
   CaseStage,
+  CLASSIFICATION_DESCRIPTIONS,
+  Classification,
   DataClass,
   DetentionStatus,
+  HANDLING_CODE_DESCRIPTIONS,
+  HandlingCode,
   IDEOLOGY_DESCRIPTIONS,
   Ideology,
+  INDICATOR_RATING_DESCRIPTIONS,
+  IndicatorRating,
   JudicialDistrict,
   Language,
   LanguageCommunity,
@@ -19,7 +25,11 @@ import {
   PURPOSE_DESCRIPTIONS,
   PurposeCode,
   RELEASE_TYPE_DESCRIPTIONS,
+  REPORT_LINK_KIND_DESCRIPTIONS,
   ReleaseType,
+  ReportLinkKind,
+  RISK_JUDGEMENT_DESCRIPTIONS,
+  RiskJudgement,
   ROLE_DESCRIPTIONS,
   Role,
   SCREENING_OUTCOME_DESCRIPTIONS,
@@ -27,9 +37,13 @@ import {
   ScreeningSource,
   ScreeningState,
   Sex,
+  SOURCE_RELIABILITY_DESCRIPTIONS,
+  SourceReliability,
   Tier,
   UNIT_KIND_DESCRIPTIONS,
   UnitKind,
+  WATCHLIST_STATUS_DESCRIPTIONS,
+  WatchlistStatus,
 } from "@continuum/domain";
 import { registerEnumType } from "type-graphql";
 import { ApiTokenScope } from "../auth/api-token-scope.js";
@@ -110,6 +124,48 @@ export function registerEnums(): void {
     OWN_MUNICIPALITY: "Released into your municipality.",
     ENROLLED: "Enrolled in your disengagement programme.",
   });
+  register(
+    SourceReliability,
+    "SourceReliability",
+    "How reliable the source of an information report is (Admiralty grading, A best).",
+    SOURCE_RELIABILITY_DESCRIPTIONS,
+  );
+  register(
+    Classification,
+    "Classification",
+    "The security classification of a report.",
+    CLASSIFICATION_DESCRIPTIONS,
+  );
+  register(
+    HandlingCode,
+    "HandlingCode",
+    "How far the originating agency lets a report travel (docs/access.md, originator control).",
+    HANDLING_CODE_DESCRIPTIONS,
+  );
+  register(
+    ReportLinkKind,
+    "ReportLinkKind",
+    "How another person is linked to a report.",
+    REPORT_LINK_KIND_DESCRIPTIONS,
+  );
+  register(
+    RiskJudgement,
+    "RiskJudgement",
+    "The final professional judgement of a risk assessment.",
+    RISK_JUDGEMENT_DESCRIPTIONS,
+  );
+  register(
+    IndicatorRating,
+    "IndicatorRating",
+    "How an indicator of an instrument was rated.",
+    INDICATOR_RATING_DESCRIPTIONS,
+  );
+  register(
+    WatchlistStatus,
+    "WatchlistStatus",
+    "A status on the intelligence service's list of radicalised or vulnerable inmates.",
+    WATCHLIST_STATUS_DESCRIPTIONS,
+  );
   register(ApiTokenScope, "ApiTokenScope", "What an API token may do on behalf of its account.", {
     READ: "Queries only.",
     WRITE: "Queries and mutations.",

@@ -4,15 +4,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const NODE_TYPES = [
   "Agency",
   "ApiToken",
+  "AssessmentInstrument",
   "BreakGlassGrant",
   "DetentionEpisode",
   "Establishment",
   "EstablishmentUnit",
+  "InformationReport",
   "ListingPeriod",
   "Person",
   "Placement",
+  "RiskAssessment",
   "Screening",
   "User",
+  "WatchlistEntry",
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 

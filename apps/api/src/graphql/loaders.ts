@@ -3,6 +3,22 @@ import type { ViewerScope } from "../access/policy.js";
 import type { Db } from "../db/client.js";
 import { type AgencyRecord, agenciesByIds, listAgencies } from "../modules/agencies/agency.repository.js";
 import {
+  assessmentsByPersonIds,
+  type DomainSummaryRecord,
+  detailsByAssessmentIds,
+  domainSummariesByAssessmentIds,
+  domainsByInstrumentIds,
+  type InstrumentDomainRecord,
+  type InstrumentIndicatorRecord,
+  type InstrumentRecord,
+  indicatorsByDomainIds,
+  instrumentsByIds,
+  type RatingRecord,
+  type RiskAssessmentDetailRecord,
+  type RiskAssessmentRecord,
+  ratingsByAssessmentIds,
+} from "../modules/assessments/assessment.repository.js";
+import {
   type EpisodeRecord,
   episodesByPersonIds,
   type PlacementRecord,
@@ -17,11 +33,26 @@ import {
 } from "../modules/establishments/establishment.repository.js";
 import { type VisiblePerson, visiblePersonsByIds } from "../modules/persons/person.repository.js";
 import {
+  linksByReportIds,
+  listObservationIndicators,
+  type ObservationIndicatorRecord,
+  type ReportLinkRecord,
+  type ReportRecord,
+  reportsByLineageIds,
+  reportsByPersonIds,
+} from "../modules/reports/report.repository.js";
+import {
   type ListingPeriodRecord,
   listingPeriodsByPersonIds,
   type ScreeningRecord,
   screeningsByPersonIds,
 } from "../modules/screening/screening.repository.js";
+import {
+  type ScreeningSourceRecord,
+  sourcesByScreeningIds,
+  type WatchlistEntryRecord,
+  watchlistByPersonIds,
+} from "../modules/screening/watchlist.repository.js";
 import { type UserRecord, usersByIds } from "../modules/users/user.repository.js";
 
 type Batch<R> = (db: Db, keys: readonly string[]) => Promise<R[]>;
@@ -73,6 +104,28 @@ export function createLoaders(db: () => Promise<Db>, scope: () => ViewerScope) {
     placementsOfPerson: manyEach<PlacementRecord>(db, placementsByPersonIds, (r) => r.personId),
     listingPeriodsOfPerson: manyEach<ListingPeriodRecord>(db, listingPeriodsByPersonIds, (r) => r.personId),
     screeningsOfPerson: manyEach<ScreeningRecord>(db, screeningsByPersonIds, (r) => r.personId),
+    watchlistOfPerson: manyEach<WatchlistEntryRecord>(db, watchlistByPersonIds, (r) => r.personId),
+    sourcesOfScreening: manyEach<ScreeningSourceRecord>(db, sourcesByScreeningIds, (r) => r.screeningId),
+    /** Reports the actor's database session may read (row-level security); services still filter. */
+    reportsOfPerson: manyEach<ReportRecord>(db, reportsByPersonIds, (r) => r.personId),
+    reportVersions: manyEach<ReportRecord>(db, reportsByLineageIds, (r) => r.lineageId),
+    linksOfReport: manyEach<ReportLinkRecord>(db, linksByReportIds, (r) => r.reportId),
+    instrument: oneEach<InstrumentRecord>(db, instrumentsByIds, (r) => r.id),
+    domainsOfInstrument: manyEach<InstrumentDomainRecord>(db, domainsByInstrumentIds, (r) => r.instrumentId),
+    indicatorsOfDomain: manyEach<InstrumentIndicatorRecord>(db, indicatorsByDomainIds, (r) => r.domainId),
+    assessmentsOfPerson: manyEach<RiskAssessmentRecord>(db, assessmentsByPersonIds, (r) => r.personId),
+    assessmentDetail: oneEach<RiskAssessmentDetailRecord>(db, detailsByAssessmentIds, (r) => r.assessmentId),
+    ratingsOfAssessment: manyEach<RatingRecord>(db, ratingsByAssessmentIds, (r) => r.assessmentId),
+    domainSummariesOfAssessment: manyEach<DomainSummaryRecord>(
+      db,
+      domainSummariesByAssessmentIds,
+      (r) => r.assessmentId,
+    ),
+    /** The observation indicators, a short reference list read whole. */
+    observationIndicators: new DataLoader<"all", ObservationIndicatorRecord[]>(async (keys) => {
+      const all = await listObservationIndicators(await db());
+      return keys.map(() => all);
+    }),
   };
 }
 
@@ -85,4 +138,8 @@ export function forgetPerson(loaders: Loaders, personId: string): void {
   loaders.placementsOfPerson.clear(personId);
   loaders.listingPeriodsOfPerson.clear(personId);
   loaders.screeningsOfPerson.clear(personId);
+  loaders.reportsOfPerson.clear(personId);
+  loaders.assessmentsOfPerson.clear(personId);
+  loaders.watchlistOfPerson.clear(personId);
+  loaders.reportVersions.clearAll();
 }

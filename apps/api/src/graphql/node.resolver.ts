@@ -1,4 +1,10 @@
-import { type DataClass, isAdministrator, mayRead, type PersonAccess } from "@continuum/domain";
+import {
+  type ClassLevel,
+  type DataClass,
+  isAdministrator,
+  mayRead,
+  type PersonAccess,
+} from "@continuum/domain";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { grantById } from "../access/break-glass.repository.js";
 import { BreakGlassGrantType } from "../access/oversight.types.js";
@@ -6,13 +12,19 @@ import { accessFor, loadVisiblePerson, requirePurpose } from "../access/policy.j
 import { findApiTokenById } from "../auth/auth.repository.js";
 import { ApiTokenType } from "../auth/auth.types.js";
 import { AgencyType } from "../modules/agencies/agency.type.js";
+import { assessmentById } from "../modules/assessments/assessment.repository.js";
+import { AssessmentInstrumentType, RiskAssessmentType } from "../modules/assessments/assessment.type.js";
 import { episodeById, placementById } from "../modules/detention/detention.repository.js";
 import { DetentionEpisodeType, PlacementType } from "../modules/detention/detention.type.js";
 import { EstablishmentType, EstablishmentUnitType } from "../modules/establishments/establishment.type.js";
 import { findVisiblePerson } from "../modules/persons/person.service.js";
 import { toPersonType } from "../modules/persons/person-lookup.js";
+import { reportsByIds } from "../modules/reports/report.repository.js";
+import { readableReports, toReportTypes } from "../modules/reports/report.service.js";
 import { listingPeriodById, screeningById } from "../modules/screening/screening.repository.js";
 import { ListingPeriodType, ScreeningType } from "../modules/screening/screening.type.js";
+import { watchlistEntryById } from "../modules/screening/watchlist.repository.js";
+import { WatchlistEntryType } from "../modules/screening/watchlist.type.js";
 import { UserType } from "../modules/users/user.type.js";
 import type { RequestContext } from "./context.js";
 import { fromGlobalId } from "./global-id.js";
@@ -45,12 +57,13 @@ export class NodeResolver {
       record: R | null,
       dataClass: DataClass,
       map: (r: R, access: PersonAccess) => T,
+      level: ClassLevel = "READ",
     ): Promise<T | null> => {
       if (record === null) return null;
       const visible = await loadVisiblePerson(ctx, record.personId);
       if (visible === null) return null;
       const access = accessFor(actor, visible.summary);
-      if (!mayRead(access, dataClass)) return null;
+      if (!mayRead(access, dataClass, level)) return null;
       ctx.audit.read(record.personId, [dataClass], access.breakGlass);
       return map(record, access);
     };
@@ -67,6 +80,24 @@ export class NodeResolver {
         return ifReadable(await screeningById(tx, uuid), "LISTING", ScreeningType.from);
       case "ListingPeriod":
         return ifReadable(await listingPeriodById(tx, uuid), "LISTING", ListingPeriodType.from);
+      case "InformationReport": {
+        const rows = await reportsByIds(tx, [uuid]);
+        const withSummary = await Promise.all(
+          rows.map(async (r) => ({
+            report: r,
+            summary: (await loadVisiblePerson(ctx, r.personId))?.summary ?? null,
+          })),
+        );
+        return toReportTypes(ctx, actor, readableReports(actor, withSummary))[0] ?? null;
+      }
+      case "RiskAssessment":
+        return ifReadable(await assessmentById(tx, uuid), "CLINICAL", RiskAssessmentType.from, "SUMMARY");
+      case "AssessmentInstrument": {
+        const r = await ctx.loaders.instrument.load(uuid);
+        return r === null ? null : AssessmentInstrumentType.from(r);
+      }
+      case "WatchlistEntry":
+        return ifReadable(await watchlistEntryById(tx, uuid), "INTELLIGENCE", WatchlistEntryType.from);
       case "Establishment": {
         const r = await ctx.loaders.establishment.load(uuid);
         return r === null ? null : EstablishmentType.from(r);

@@ -7,6 +7,12 @@ import {
 } from "../access/oversight.resolver.js";
 import { ApiTokenResolver, AuthResolver } from "../auth/auth.resolver.js";
 import { AgencyResolver } from "../modules/agencies/agency.resolver.js";
+import {
+  AssessmentInstrumentResolver,
+  InstrumentDomainResolver,
+  PersonAssessmentsResolver,
+  RiskAssessmentResolver,
+} from "../modules/assessments/assessment.resolver.js";
 import { DetentionEpisodeResolver, PlacementResolver } from "../modules/detention/detention.resolver.js";
 import {
   EstablishmentResolver,
@@ -14,10 +20,16 @@ import {
 } from "../modules/establishments/establishment.resolver.js";
 import { PersonResolver } from "../modules/persons/person.resolver.js";
 import {
+  InformationReportResolver,
+  PersonReportsResolver,
+  ReportLinkResolver,
+} from "../modules/reports/report.resolver.js";
+import {
   ListingPeriodResolver,
   ListingResolver,
   ScreeningResolver,
 } from "../modules/screening/screening.resolver.js";
+import { PersonScreeningResolver, WatchlistResolver } from "../modules/screening/watchlist.resolver.js";
 import { UserResolver } from "../modules/users/user.resolver.js";
 import { registerEnums } from "./enums.js";
 import { NodeResolver } from "./node.resolver.js";
@@ -34,20 +46,29 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
       resolvers: [
         AgencyResolver,
         ApiTokenResolver,
+        AssessmentInstrumentResolver,
         AuditEventResolver,
         AuthResolver,
         BreakGlassGrantResolver,
         DetentionEpisodeResolver,
         EstablishmentResolver,
         EstablishmentUnitResolver,
+        InformationReportResolver,
+        InstrumentDomainResolver,
         ListingPeriodResolver,
         ListingResolver,
         NodeResolver,
         OversightResolver,
+        PersonAssessmentsResolver,
+        PersonReportsResolver,
+        PersonScreeningResolver,
         PersonResolver,
         PlacementResolver,
+        ReportLinkResolver,
+        RiskAssessmentResolver,
         ScreeningResolver,
         UserResolver,
+        WatchlistResolver,
       ],
       authChecker,
       authMode: "error",

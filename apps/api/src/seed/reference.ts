@@ -63,19 +63,62 @@ export const INSTRUMENTS: readonly InstrumentSpec[] = [
 
 /** Behaviours staff were asked to observe: general, neutral wording, administered as data. */
 export const OBSERVATION_INDICATORS = [
-  { code: "OBS-01", nameEn: "Marked change in behaviour", nameFr: "Changement marqué de comportement", nameNl: "Opvallende gedragsverandering" },
-  { code: "OBS-02", nameEn: "Withdrawal from other inmates", nameFr: "Retrait par rapport aux autres détenus", nameNl: "Terugtrekking van andere gedetineerden" },
-  { code: "OBS-03", nameEn: "Attempts to influence or recruit other inmates", nameFr: "Tentatives d'influencer ou de recruter d'autres détenus", nameNl: "Pogingen om andere gedetineerden te beïnvloeden of te rekruteren" },
-  { code: "OBS-04", nameEn: "Possession of extremist material", nameFr: "Possession de matériel extrémiste", nameNl: "Bezit van extremistisch materiaal" },
-  { code: "OBS-05", nameEn: "Justification of violence", nameFr: "Justification de la violence", nameNl: "Rechtvaardiging van geweld" },
-  { code: "OBS-06", nameEn: "Hostility towards staff on ideological grounds", nameFr: "Hostilité envers le personnel pour des motifs idéologiques", nameNl: "Vijandigheid tegenover personeel om ideologische redenen" },
-  { code: "OBS-07", nameEn: "Pressure on other inmates' beliefs or practices", nameFr: "Pression sur les convictions ou pratiques d'autres détenus", nameNl: "Druk op overtuigingen of praktijken van andere gedetineerden" },
-  { code: "OBS-08", nameEn: "Contact with persons known for extremism", nameFr: "Contacts avec des personnes connues pour extrémisme", nameNl: "Contact met personen gekend voor extremisme" },
+  {
+    code: "OBS-01",
+    nameEn: "Marked change in behaviour",
+    nameFr: "Changement marqué de comportement",
+    nameNl: "Opvallende gedragsverandering",
+  },
+  {
+    code: "OBS-02",
+    nameEn: "Withdrawal from other inmates",
+    nameFr: "Retrait par rapport aux autres détenus",
+    nameNl: "Terugtrekking van andere gedetineerden",
+  },
+  {
+    code: "OBS-03",
+    nameEn: "Attempts to influence or recruit other inmates",
+    nameFr: "Tentatives d'influencer ou de recruter d'autres détenus",
+    nameNl: "Pogingen om andere gedetineerden te beïnvloeden of te rekruteren",
+  },
+  {
+    code: "OBS-04",
+    nameEn: "Possession of extremist material",
+    nameFr: "Possession de matériel extrémiste",
+    nameNl: "Bezit van extremistisch materiaal",
+  },
+  {
+    code: "OBS-05",
+    nameEn: "Justification of violence",
+    nameFr: "Justification de la violence",
+    nameNl: "Rechtvaardiging van geweld",
+  },
+  {
+    code: "OBS-06",
+    nameEn: "Hostility towards staff on ideological grounds",
+    nameFr: "Hostilité envers le personnel pour des motifs idéologiques",
+    nameNl: "Vijandigheid tegenover personeel om ideologische redenen",
+  },
+  {
+    code: "OBS-07",
+    nameEn: "Pressure on other inmates' beliefs or practices",
+    nameFr: "Pression sur les convictions ou pratiques d'autres détenus",
+    nameNl: "Druk op overtuigingen of praktijken van andere gedetineerden",
+  },
+  {
+    code: "OBS-08",
+    nameEn: "Contact with persons known for extremism",
+    nameFr: "Contacts avec des personnes connues pour extrémisme",
+    nameNl: "Contact met personen gekend voor extremisme",
+  },
 ] as const;
 
 /** Writes the reference data every deployment needs, once: instruments and observation indicators. */
 export async function ensureReferenceData(db: Db): Promise<void> {
-  await db.insert(observationIndicators).values([...OBSERVATION_INDICATORS]).onConflictDoNothing();
+  await db
+    .insert(observationIndicators)
+    .values([...OBSERVATION_INDICATORS])
+    .onConflictDoNothing();
   for (const spec of INSTRUMENTS) {
     const [existing] = await queryRows(
       db,
@@ -92,7 +135,9 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     });
     for (const [position, domain] of spec.domains.entries()) {
       const domainId = newId();
-      await db.insert(instrumentDomains).values({ id: domainId, instrumentId, code: domain.code, name: domain.name, position });
+      await db
+        .insert(instrumentDomains)
+        .values({ id: domainId, instrumentId, code: domain.code, name: domain.name, position });
       await db.insert(instrumentIndicators).values(
         Array.from({ length: domain.indicators }, (_, i) => ({
           domainId,

@@ -18,10 +18,10 @@ import { programmeEnrolments } from "../modules/programmes/programme.table.js";
 import { listingPeriods, screenings } from "../modules/screening/screening.table.js";
 import { users } from "../modules/users/user.table.js";
 import { DEMO_AGENCIES, demoUsers } from "./directory.js";
-import { ensureReferenceData } from "./reference.js";
 import { seedEstablishments } from "./population/establishments.js";
 import { generatePopulation } from "./population/generate.js";
 import type { PopulationPlan } from "./population/types.js";
+import { ensureReferenceData } from "./reference.js";
 
 export interface SeedOptions {
   demoPassword: string;

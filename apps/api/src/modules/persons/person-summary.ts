@@ -1,4 +1,4 @@
-import { type DetentionStatus, screeningDueOn } from "@continuum/domain";
+import { assessmentDueOn, type DetentionStatus, screeningDueOn } from "@continuum/domain";
 import type { Db } from "../../db/client.js";
 import {
   loadSummarySources,
@@ -40,6 +40,12 @@ export function summaryOf(source: SummarySource): NewSummaryRecord {
     releaseMunicipality: released?.releaseMunicipality ?? null,
     enrolledWith: source.enrolledWith,
     lastCategory: source.lastCategory,
+    screeningResponsibleId: source.screeningResponsibleId,
+    lastAssessedOn: source.lastAssessment?.assessedOn ?? null,
+    nextAssessmentDueOn: assessmentDueOn(source.lastAssessment, {
+      detained: episode !== null,
+      listedSince: source.openListing?.validFrom ?? null,
+    }),
   };
 }
 

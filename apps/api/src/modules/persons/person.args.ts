@@ -7,6 +7,7 @@ export enum PersonSortField {
   ESTABLISHMENT = "ESTABLISHMENT",
   NEXT_SCREENING_DUE = "NEXT_SCREENING_DUE",
   ADMITTED_ON = "ADMITTED_ON",
+  NEXT_ASSESSMENT_DUE = "NEXT_ASSESSMENT_DUE",
 }
 registerEnumType(PersonSortField, {
   name: "PersonSortField",
@@ -19,6 +20,9 @@ registerEnumType(PersonSortField, {
     },
     NEXT_SCREENING_DUE: { description: "Next screening due date; persons with none due last." },
     ADMITTED_ON: { description: "Admission date of the current detention episode." },
+    NEXT_ASSESSMENT_DUE: {
+      description: "Next risk assessment due date (CLINICAL summary); persons with none due last.",
+    },
   },
 });
 
@@ -29,6 +33,7 @@ export enum SortDirection {
 registerEnumType(SortDirection, { name: "SortDirection", description: "Ascending or descending." });
 
 export const SEARCH_MAX_LENGTH = 100;
+export const DUE_WITHIN_MAX_DAYS = 366;
 
 @InputType({ description: "Narrows the persons list. All given conditions must hold." })
 export class PersonFilterInput {
@@ -61,6 +66,24 @@ export class PersonFilterInput {
     description: "True: only persons whose screening is overdue today.",
   })
   screeningOverdue?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Only persons whose screening is due within this many days from today, overdue ones included (0 to ${DUE_WITHIN_MAX_DAYS}): the screening queue.`,
+  })
+  screeningDueWithinDays?: number | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Only persons whose screenings one of these CelEx users is responsible for.",
+  })
+  screeningResponsibleIds?: string[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Only persons whose risk assessment is due within this many days from today, overdue ones included (0 to ${DUE_WITHIN_MAX_DAYS}): the psychosocial service's queue.`,
+  })
+  assessmentDueWithinDays?: number | null;
 }
 
 @InputType({ description: "Sort order of the persons list." })

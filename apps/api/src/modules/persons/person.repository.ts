@@ -8,7 +8,7 @@ import type {
   ListingLabel,
   Place,
 } from "@continuum/domain";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { ViewerScope } from "../../access/policy.js";
 import { type Db, queryRows } from "../../db/client.js";
 import { establishments } from "../establishments/establishment.table.js";
@@ -23,7 +23,13 @@ export interface VisiblePerson {
   summary: PersonSummaryRecord;
 }
 
-export type PersonSortField = "NAME" | "CATEGORY" | "ESTABLISHMENT" | "NEXT_SCREENING_DUE" | "ADMITTED_ON";
+export type PersonSortField =
+  | "NAME"
+  | "CATEGORY"
+  | "ESTABLISHMENT"
+  | "NEXT_SCREENING_DUE"
+  | "ADMITTED_ON"
+  | "NEXT_ASSESSMENT_DUE";
 
 export interface PersonFilter {
   search: string | null;
@@ -33,6 +39,11 @@ export interface PersonFilter {
   listed: boolean | null;
   /** Only persons whose screening was due before this date (overdue as of it). */
   screeningDueBefore: IsoDate | null;
+  /** Only persons whose screening is due on or before this date. */
+  screeningDueOnOrBefore: IsoDate | null;
+  screeningResponsibleIds: readonly string[] | null;
+  /** Only persons whose risk assessment is due on or before this date. */
+  assessmentDueOnOrBefore: IsoDate | null;
 }
 
 export interface PersonListQuery {
@@ -148,6 +159,27 @@ function filterConditions(scope: ViewerScope, filter: PersonFilter): SQL[] {
         lt(personCaseSummaries.nextScreeningDueOn, filter.screeningDueBefore),
       ) as SQL,
     );
+  if (filter.screeningDueOnOrBefore !== null)
+    conditions.push(
+      and(
+        classReadable(scope, "LISTING"),
+        lte(personCaseSummaries.nextScreeningDueOn, filter.screeningDueOnOrBefore),
+      ) as SQL,
+    );
+  if (filter.screeningResponsibleIds !== null)
+    conditions.push(
+      and(
+        classReadable(scope, "LISTING"),
+        inArray(personCaseSummaries.screeningResponsibleId, [...filter.screeningResponsibleIds]),
+      ) as SQL,
+    );
+  if (filter.assessmentDueOnOrBefore !== null)
+    conditions.push(
+      and(
+        classReadable(scope, "CLINICAL"),
+        lte(personCaseSummaries.nextAssessmentDueOn, filter.assessmentDueOnOrBefore),
+      ) as SQL,
+    );
   return conditions;
 }
 
@@ -171,6 +203,8 @@ function primarySortKey(field: PersonSortField, language: Language, scope: Viewe
       return sql`coalesce(case when ${classReadable(scope, "LISTING")} then ${personCaseSummaries.nextScreeningDueOn}::text end, '9999-12-31') collate "C"`;
     case "ADMITTED_ON":
       return sql`coalesce(case when ${classReadable(scope, "DETENTION")} then ${personCaseSummaries.admittedOn}::text end, '0000-01-01') collate "C"`;
+    case "NEXT_ASSESSMENT_DUE":
+      return sql`coalesce(case when ${classReadable(scope, "CLINICAL")} then ${personCaseSummaries.nextAssessmentDueOn}::text end, '9999-12-31') collate "C"`;
   }
 }
 
@@ -261,6 +295,8 @@ export interface SummarySource {
   lastScreening: { screenedOn: string; nextDueOn: string | null } | null;
   enrolledWith: string[];
   lastCategory: LegacyCategory | null;
+  screeningResponsibleId: string | null;
+  lastAssessment: { assessedOn: string; nextReviewOn: string } | null;
 }
 
 /** What the case summary is derived from, read in one statement by a definer-rights function (migration 0004). */
@@ -282,6 +318,9 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
     next_due_on: string | null;
     enrolled_with: string[];
     last_category: LegacyCategory | null;
+    screening_responsible_id: string | null;
+    last_assessed_on: string | null;
+    last_assessment_review_on: string | null;
   }>(db, sql`select * from app_summary_sources(${sql.param([...personIds])}::uuid[])`);
   return rows.map((r) => ({
     personId: r.person_id,
@@ -303,6 +342,11 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
     lastScreening: r.screened_on === null ? null : { screenedOn: r.screened_on, nextDueOn: r.next_due_on },
     enrolledWith: r.enrolled_with,
     lastCategory: r.last_category,
+    screeningResponsibleId: r.screening_responsible_id,
+    lastAssessment:
+      r.last_assessed_on === null
+        ? null
+        : { assessedOn: r.last_assessed_on, nextReviewOn: r.last_assessment_review_on as string },
   }));
 }
 
@@ -329,6 +373,9 @@ export async function upsertSummaries(db: Db, rows: NewSummaryRecord[]): Promise
     last_category: r.lastCategory ?? null,
     closed_on: r.closedOn ?? null,
     enrolled_with: r.enrolledWith ?? [],
+    screening_responsible_id: r.screeningResponsibleId ?? null,
+    last_assessed_on: r.lastAssessedOn ?? null,
+    next_assessment_due_on: r.nextAssessmentDueOn ?? null,
   }));
   await db.execute(sql`select app_upsert_case_summaries(${JSON.stringify(json)}::jsonb)`);
 }

@@ -1,4 +1,4 @@
-import { caseStageOf, personRegisterSchema } from "@continuum/domain";
+import { addDaysToDate, caseStageOf, personRegisterSchema } from "@continuum/domain";
 import { loadVisiblePerson, requireAction, requirePurpose, viewerScope } from "../../access/policy.js";
 import { responsibleAgency } from "../../access/responsibility.js";
 import { newId } from "../../db/columns.js";
@@ -12,7 +12,12 @@ import { parseInput } from "../../graphql/validate.js";
 import { AgencyType } from "../agencies/agency.type.js";
 import { admitPerson } from "../detention/detention.service.js";
 import { InformationCardType } from "./information-card.type.js";
-import { type PersonOrderInput, type PersonsArgs, SEARCH_MAX_LENGTH } from "./person.args.js";
+import {
+  DUE_WITHIN_MAX_DAYS,
+  type PersonOrderInput,
+  type PersonsArgs,
+  SEARCH_MAX_LENGTH,
+} from "./person.args.js";
 import type { PersonRegisterInput } from "./person.input.js";
 import {
   countPersons,
@@ -37,6 +42,18 @@ function filterFrom(ctx: RequestContext, args: PersonsArgs): PersonFilter {
       if (uuid === null) throw badUserInput("not an establishment ID", "filter.establishmentIds");
       return uuid;
     }) ?? null;
+  const dueBy = (days: number | null | undefined, field: string): string | null => {
+    if (days === null || days === undefined) return null;
+    if (!Number.isInteger(days) || days < 0 || days > DUE_WITHIN_MAX_DAYS)
+      throw badUserInput(`must be between 0 and ${DUE_WITHIN_MAX_DAYS}`, field);
+    return addDaysToDate(ctx.today, days);
+  };
+  const screeningResponsibleIds =
+    f.screeningResponsibleIds?.map((id) => {
+      const uuid = uuidOf(id, "User");
+      if (uuid === null) throw badUserInput("not a user ID", "filter.screeningResponsibleIds");
+      return uuid;
+    }) ?? null;
   return {
     search: search === "" ? null : search,
     categories: f.categories ?? null,
@@ -44,6 +61,9 @@ function filterFrom(ctx: RequestContext, args: PersonsArgs): PersonFilter {
     detentionStatuses: f.detentionStatuses ?? null,
     listed: f.listed ?? null,
     screeningDueBefore: f.screeningOverdue === true ? ctx.today : null,
+    screeningDueOnOrBefore: dueBy(f.screeningDueWithinDays, "filter.screeningDueWithinDays"),
+    screeningResponsibleIds,
+    assessmentDueOnOrBefore: dueBy(f.assessmentDueWithinDays, "filter.assessmentDueWithinDays"),
   };
 }
 

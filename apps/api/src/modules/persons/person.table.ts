@@ -76,6 +76,11 @@ export const personCaseSummaries = pgTable(
     lastCategory: text().$type<LegacyCategory>(),
     /** Set when the case is closed (outcome recorded); the case stage is then CLOSED. */
     closedOn: date({ mode: "string" }),
+    /** The CelEx analyst responsible for the person's screenings (the latest assignment). */
+    screeningResponsibleId: uuid(),
+    /** Date of the latest risk assessment, and when the next one is due (CLINICAL summary data). */
+    lastAssessedOn: date({ mode: "string" }),
+    nextAssessmentDueOn: date({ mode: "string" }),
     /** Disengagement services whose programme the person is enrolled in now. */
     enrolledWith: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -86,6 +91,7 @@ export const personCaseSummaries = pgTable(
     index("person_case_summaries_establishment_idx").on(t.establishmentId),
     index("person_case_summaries_category_idx").on(t.category),
     index("person_case_summaries_due_idx").on(t.nextScreeningDueOn),
+    index("person_case_summaries_assessment_due_idx").on(t.nextAssessmentDueOn),
     index("person_case_summaries_release_district_idx").on(t.releaseJudicialDistrict),
     index("person_case_summaries_release_municipality_idx").on(t.releaseMunicipality),
   ],

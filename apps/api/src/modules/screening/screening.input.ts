@@ -2,6 +2,8 @@ import { LegacyCategory, ListingLabel, ScreeningOutcome, ScreeningSource } from 
 import { Field, ID, InputType } from "type-graphql";
 import { DateScalar } from "../../graphql/scalars.js";
 
+export const SCREENING_MAX_SOURCE_REPORTS = 50;
+
 @InputType({
   description:
     "Records a CelEx screening. LISTED, CHANGED and DELISTED change the listing from `screenedOn`; " +
@@ -34,4 +36,19 @@ export class ScreeningRecordInput {
     description: "Schedule the next screening earlier than the two-month limit.",
   })
   nextDueOn?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Information reports on this person that the screening rests on (at most ${SCREENING_MAX_SOURCE_REPORTS}).`,
+  })
+  sourceReportIds?: string[] | null;
+}
+
+@InputType({ description: "Makes a CelEx analyst responsible for the screenings of some persons." })
+export class ScreeningAssignInput {
+  @Field(() => [ID], { description: "The persons, 1 to 100." })
+  personIds: string[];
+
+  @Field(() => ID, { description: "The CelEx analyst who becomes responsible." })
+  userId: string;
 }

@@ -20,3 +20,15 @@ export class ScreeningRecordPayload {
   })
   userErrors: UserError[];
 }
+
+@ObjectType({ description: "Result of screeningAssign." })
+export class ScreeningAssignPayload {
+  @Field(() => [PersonType], { description: "The persons after the change; empty when refused." })
+  persons: PersonType[];
+
+  @Field(() => [UserError], {
+    description:
+      "Problems with the input; empty when the change was made. When not empty, nothing was written.",
+  })
+  userErrors: UserError[];
+}

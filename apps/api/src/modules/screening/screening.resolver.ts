@@ -1,13 +1,17 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { requirePurpose } from "../../access/policy.js";
 import type { RequestContext } from "../../graphql/context.js";
+import { Guarded } from "../../graphql/guard.js";
 import { Rule } from "../../graphql/rule.js";
 import { AgencyType } from "../agencies/agency.type.js";
 import { PersonType } from "../persons/person.type.js";
 import { personAfterChange, personOf } from "../persons/person-lookup.js";
+import { readableReports, toReportTypes } from "../reports/report.service.js";
+import { InformationReportType } from "../reports/report.type.js";
 import { UserType } from "../users/user.type.js";
-import { ScreeningRecordInput } from "./screening.input.js";
-import { ScreeningRecordPayload } from "./screening.payload.js";
-import { recordScreening } from "./screening.service.js";
+import { ScreeningAssignInput, ScreeningRecordInput } from "./screening.input.js";
+import { ScreeningAssignPayload, ScreeningRecordPayload } from "./screening.payload.js";
+import { assignScreenings, recordScreening } from "./screening.service.js";
 import { ListingPeriodType, ListingType, ScreeningType } from "./screening.type.js";
 
 @Resolver(() => ScreeningType)
@@ -35,6 +39,43 @@ export class ScreeningResolver {
     if (screening.createdByUuid === null) return null;
     const user = await ctx.loaders.user.load(screening.createdByUuid);
     return user === null ? null : UserType.from(user);
+  }
+
+  @FieldResolver(() => [InformationReportType], {
+    nullable: true,
+    description: "The information reports the screening rests on (those you may read).",
+  })
+  @Guarded("LISTING")
+  async sourceReports(
+    @Root() screening: ScreeningType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InformationReportType[]> {
+    const actor = requirePurpose(ctx);
+    const ids = new Set((await ctx.loaders.sourcesOfScreening.load(screening.uuid)).map((s) => s.reportId));
+    if (ids.size === 0) return [];
+    const visible = await ctx.loaders.visiblePerson.load(screening.personUuid);
+    const rows = (await ctx.loaders.reportsOfPerson.load(screening.personUuid))
+      .filter((r) => ids.has(r.id))
+      .map((report) => ({ report, summary: visible?.summary ?? null }));
+    return toReportTypes(ctx, actor, readableReports(actor, rows));
+  }
+
+  @Mutation(() => ScreeningAssignPayload, {
+    nullable: true,
+    description: "Makes a CelEx analyst responsible for the screenings of some persons (CelEx analysts).",
+  })
+  @Rule("WRITE")
+  async screeningAssign(
+    @Arg("input", () => ScreeningAssignInput, { description: "Who becomes responsible for whom." })
+    input: ScreeningAssignInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ScreeningAssignPayload> {
+    const { result, userErrors } = await assignScreenings(ctx, input);
+    const persons = result === null ? [] : await Promise.all(result.map((id) => personAfterChange(ctx, id)));
+    return Object.assign(new ScreeningAssignPayload(), {
+      persons: persons.filter((p): p is PersonType => p !== null),
+      userErrors,
+    });
   }
 
   @Mutation(() => ScreeningRecordPayload, {

@@ -1,15 +1,30 @@
 import { checkScreening, normaliseLabels, screeningRecordSchema } from "@continuum/domain";
 import { requireAction, requireFeed } from "../../access/policy.js";
+import type { Actor } from "../../auth/actor.js";
+import type { Tx } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
-import { reject, UserErrorCode, UserInputRejected, userError } from "../../graphql/user-error.js";
+import {
+  reject,
+  type UserError,
+  UserErrorCode,
+  UserInputRejected,
+  userError,
+} from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
 import { latestEpisodeOf } from "../detention/detention.repository.js";
 import { type DetentionChange, lockCaseForChange } from "../detention/detention.service.js";
+import type { VisiblePerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
-import type { ScreeningRecordInput } from "./screening.input.js";
+import { reportsByIds } from "../reports/report.repository.js";
+import { readableReports } from "../reports/report.service.js";
+import {
+  SCREENING_MAX_SOURCE_REPORTS,
+  type ScreeningAssignInput,
+  type ScreeningRecordInput,
+} from "./screening.input.js";
 import {
   closeListingPeriod,
   insertListingPeriod,
@@ -17,8 +32,47 @@ import {
   lastListingChangeOn,
   openListingOf,
 } from "./screening.repository.js";
+import { insertScreeningAssignment, insertScreeningSources } from "./watchlist.repository.js";
 
 const CHANGES_LISTING = new Set(["LISTED", "CHANGED", "DELISTED"]);
+
+/** The reports a screening cites: reports on the same person that the screener may read. */
+async function sourceReportsOf(
+  actor: Actor,
+  tx: Tx,
+  visible: VisiblePerson,
+  globalIds: readonly string[],
+): Promise<string[]> {
+  if (globalIds.length > SCREENING_MAX_SOURCE_REPORTS)
+    reject("sourceReportIds", `at most ${SCREENING_MAX_SOURCE_REPORTS} reports`);
+  const ids = globalIds.map((id) => uuidOf(id, "InformationReport"));
+  const rows = await reportsByIds(
+    tx,
+    ids.filter((id): id is string => id !== null),
+  );
+  const readable = new Set(
+    readableReports(
+      actor,
+      rows
+        .filter((r) => r.personId === visible.person.id)
+        .map((report) => ({ report, summary: visible.summary })),
+    ).map((r) => r.report.id),
+  );
+  const errors: UserError[] = [];
+  ids.forEach((id, index) => {
+    if (id === null || !readable.has(id))
+      errors.push(
+        userError(
+          `sourceReportIds.${index}`,
+          "no report on this person with this ID",
+          UserErrorCode.NOT_FOUND,
+        ),
+      );
+    else if (ids.indexOf(id) !== index) errors.push(userError(`sourceReportIds.${index}`, "given twice"));
+  });
+  if (errors.length > 0) throw new UserInputRejected(errors);
+  return [...new Set(ids as string[])];
+}
 
 export function recordScreening(
   ctx: RequestContext,
@@ -71,6 +125,7 @@ export function recordScreening(
         );
     }
 
+    const sourceReportIds = await sourceReportsOf(actor, tx, visible, input.sourceReportIds ?? []);
     const labels = normaliseLabels(screening.labels);
     const screeningId = newId();
     await insertScreening(tx, {
@@ -99,13 +154,66 @@ export function recordScreening(
         screeningId,
         createdBy: actor.userId,
       });
+    await insertScreeningSources(
+      tx,
+      sourceReportIds.map((reportId) => ({ screeningId, personId, reportId })),
+    );
     await refreshSummaries(tx, [personId]);
     ctx.audit.record({
       operation: "CREATE",
       personId,
       dataClasses: ["LISTING"],
-      details: { mutation: "screeningRecord", screeningId, outcome: screening.outcome },
+      details: { mutation: "screeningRecord", screeningId, outcome: screening.outcome, sourceReportIds },
     });
     return { personId, recordId: screeningId };
+  });
+}
+
+/**
+ * Makes a CelEx analyst responsible for the screenings of these persons (the screening queue shows
+ * who is). Every person must be one whose listing the actor feeds; all or nothing.
+ */
+export function assignScreenings(
+  ctx: RequestContext,
+  input: ScreeningAssignInput,
+): Promise<MutationOutcome<string[]>> {
+  const actor = requireAction(ctx, "SCREENING_RECORD");
+  return runMutation(ctx, async (tx) => {
+    if (input.personIds.length === 0 || input.personIds.length > 100)
+      reject("personIds", "give 1 to 100 persons");
+    const userId = uuidOf(input.userId, "User");
+    const assignee = userId === null ? null : await ctx.loaders.user.load(userId);
+    const agency = assignee === null ? null : await ctx.loaders.agency.load(assignee.agencyId);
+    if (assignee === null || agency === null)
+      return reject("userId", "no user with this ID", UserErrorCode.NOT_FOUND);
+    if (agency.kind !== "CELEX" || !assignee.roles.includes("ANALYST") || assignee.disabledAt !== null)
+      reject(
+        "userId",
+        "screenings are the responsibility of an active CelEx analyst",
+        UserErrorCode.RULE_VIOLATION,
+      );
+    const personIds: string[] = [];
+    for (const [index, id] of input.personIds.entries()) {
+      const visible = await lockCaseForChange(ctx, tx, uuidOf(id, "Person"), `personIds.${index}`);
+      requireFeed(ctx, visible, "LISTING");
+      if (personIds.includes(visible.person.id)) reject(`personIds.${index}`, "given twice");
+      personIds.push(visible.person.id);
+    }
+    for (const personId of personIds) {
+      await insertScreeningAssignment(tx, {
+        id: newId(),
+        personId,
+        userId: assignee.id,
+        assignedBy: actor.userId,
+      });
+      ctx.audit.record({
+        operation: "UPDATE",
+        personId,
+        dataClasses: ["LISTING"],
+        details: { mutation: "screeningAssign", userId: assignee.id },
+      });
+    }
+    await refreshSummaries(tx, personIds);
+    return personIds;
   });
 }

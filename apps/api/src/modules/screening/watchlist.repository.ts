@@ -1,0 +1,72 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.js";
+import { screeningAssignments, screeningSources, watchlistEntries } from "./watchlist.table.js";
+
+export type WatchlistEntryRecord = typeof watchlistEntries.$inferSelect;
+export type ScreeningSourceRecord = typeof screeningSources.$inferSelect;
+
+export function watchlistByPersonIds(db: Db, personIds: readonly string[]): Promise<WatchlistEntryRecord[]> {
+  return db
+    .select()
+    .from(watchlistEntries)
+    .where(inArray(watchlistEntries.personId, [...personIds]))
+    .orderBy(asc(watchlistEntries.validFrom));
+}
+
+export async function openWatchlistEntryOf(db: Db, personId: string): Promise<WatchlistEntryRecord | null> {
+  const [row] = await db
+    .select()
+    .from(watchlistEntries)
+    .where(and(eq(watchlistEntries.personId, personId), isNull(watchlistEntries.validTo)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertWatchlistEntry(
+  db: Db,
+  row: typeof watchlistEntries.$inferInsert & { id: string },
+): Promise<void> {
+  await db.insert(watchlistEntries).values(row);
+}
+
+export async function closeWatchlistEntry(db: Db, id: string, validTo: string): Promise<void> {
+  await db.update(watchlistEntries).set({ validTo }).where(eq(watchlistEntries.id, id));
+}
+
+export async function insertScreeningAssignment(
+  db: Db,
+  row: typeof screeningAssignments.$inferInsert & { id: string },
+): Promise<void> {
+  await db.insert(screeningAssignments).values(row);
+}
+
+export async function insertScreeningSources(db: Db, rows: ScreeningSourceRecord[]): Promise<void> {
+  if (rows.length > 0) await db.insert(screeningSources).values(rows);
+}
+
+export function sourcesByScreeningIds(db: Db, ids: readonly string[]): Promise<ScreeningSourceRecord[]> {
+  return db
+    .select()
+    .from(screeningSources)
+    .where(inArray(screeningSources.screeningId, [...ids]));
+}
+
+export interface ListingComparisonRow {
+  celex_listed: number;
+  watchlisted: number;
+  both_lists: number;
+}
+
+/** The two lists' counts on a date, over every case (definer-rights function of migration 0008). */
+export async function listingComparison(db: Db, on: string): Promise<ListingComparisonRow> {
+  const [row] = await queryRows<ListingComparisonRow>(
+    db,
+    sql`select * from app_listing_comparison(${on}::date)`,
+  );
+  return row ?? { celex_listed: 0, watchlisted: 0, both_lists: 0 };
+}
+
+export async function watchlistEntryById(db: Db, id: string): Promise<WatchlistEntryRecord | null> {
+  const [row] = await db.select().from(watchlistEntries).where(eq(watchlistEntries.id, id)).limit(1);
+  return row ?? null;
+}
