@@ -17,11 +17,18 @@ import { refreshSummaries } from "../modules/persons/person-summary.js";
 import { programmeEnrolments } from "../modules/programmes/programme.table.js";
 import { listingPeriods, screenings } from "../modules/screening/screening.table.js";
 import { users } from "../modules/users/user.table.js";
+import { type CaseWorkContext, writeCaseWork } from "./case-work.js";
 import { DEMO_AGENCIES, demoUsers } from "./directory.js";
 import { seedEstablishments } from "./population/establishments.js";
 import { generatePopulation } from "./population/generate.js";
 import type { PopulationPlan } from "./population/types.js";
 import { ensureReferenceData } from "./reference.js";
+
+function required(map: Map<string, string>, key: string): string {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`the demo directory has no ${key}`);
+  return value;
+}
 
 export interface SeedOptions {
   demoPassword: string;
@@ -136,6 +143,9 @@ interface Directory {
   flemishAgencyId: string;
   celexScreenerId: string;
   userCount: number;
+  agencyIds: Map<string, string>;
+  /** The first demo account of each agency, by agency code. */
+  userIdsByAgency: Map<string, string>;
 }
 
 async function writeDirectory(
@@ -176,6 +186,13 @@ async function writeDirectory(
     flemishAgencyId: agencyIds.get("flemish-disengagement") as string,
     celexScreenerId: screener?.id as string,
     userCount: accounts.length,
+    agencyIds,
+    userIdsByAgency: new Map(
+      [...accounts]
+        .reverse()
+        .filter((u) => !u.isServiceAccount)
+        .map((u) => [u.agencyCode, u.id]),
+    ),
   };
 }
 
@@ -222,6 +239,7 @@ async function writePopulation(
   const placementRows: (typeof placements.$inferInsert)[] = [];
   const screeningRows: (typeof screenings.$inferInsert)[] = [];
   const periodRows: (typeof listingPeriods.$inferInsert)[] = [];
+  const caseWorkPersons: CaseWorkContext["persons"] = [];
 
   for (const p of plan.persons) {
     const personId = newId();
@@ -258,12 +276,15 @@ async function writePopulation(
         });
     });
     const screeningIdByDate = new Map<string, string>();
+    let lastScreening: CaseWorkContext["persons"][number]["lastScreening"] = null;
     for (const s of p.screenings) {
       const episodeIndex = p.episodes.findIndex(
         (e) => e.admittedOn <= s.screenedOn && (e.releasedOn === null || s.screenedOn <= e.releasedOn),
       );
       const id = newId();
       if (s.outcome === "LISTED" || s.outcome === "CHANGED") screeningIdByDate.set(s.screenedOn, id);
+      if (lastScreening === null || s.screenedOn >= lastScreening.on)
+        lastScreening = { id, on: s.screenedOn };
       screeningRows.push({
         id,
         personId,
@@ -275,6 +296,7 @@ async function writePopulation(
     }
     for (const l of p.listing)
       periodRows.push({ personId, ...l, screeningId: screeningIdByDate.get(l.validFrom) ?? null });
+    caseWorkPersons.push({ id: personId, plan: p, lastScreening });
   }
 
   await insertInBatches(personRows, (b) => tx.insert(persons).values(b));
@@ -285,6 +307,13 @@ async function writePopulation(
   await insertInBatches(enrolmentsOf(plan, personRows, directory), (b) =>
     tx.insert(programmeEnrolments).values(b),
   );
+  await writeCaseWork(tx, {
+    today: plan.today,
+    persons: caseWorkPersons,
+    agencyId: (code) => required(directory.agencyIds, code),
+    userId: (code) => required(directory.userIdsByAgency, code),
+    establishmentId: (key) => required(placeIds, key),
+  });
   const ids = personRows.map((p) => p.id as string);
   for (let i = 0; i < ids.length; i += BATCH) await refreshSummaries(tx, ids.slice(i, i + BATCH));
   return personRows.length;

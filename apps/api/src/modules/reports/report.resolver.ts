@@ -77,7 +77,12 @@ export class InformationReportResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InstanceType<typeof InformationReportConnection>> {
     return InformationReportConnection.fromPage(
-      await reportFeedPage(ctx, { first, after: after ?? null, since: since ?? null, establishmentId }),
+      await reportFeedPage(ctx, {
+        first,
+        after: after ?? null,
+        since: since ?? null,
+        establishmentId: establishmentId ?? null,
+      }),
     );
   }
 
