@@ -32,7 +32,7 @@ export interface CaseWorkContext {
 const CASE_WORK_SEED = 20_201_130;
 
 // Fictional, neutral wording: what staff and partners typically record, never about a real person.
-const OBSERVATIONS = [
+const OBSERVATIONS: readonly { title: string; body: string; indicators: readonly string[] }[] = [
   {
     title: "Withdrawn during association time",
     body: "Over the past weeks the inmate has stopped joining the others during association time and spends the hours in the cell. Staff noted no conflict. (Fictional demo text.)",
@@ -63,7 +63,7 @@ const OBSERVATIONS = [
     body: "The inmate received a visit from a person who also visits another inmate on the CelEx list. The visit went without incident. (Fictional demo text.)",
     indicators: ["OBS-08"],
   },
-] as const;
+];
 
 const INTELLIGENCE = [
   {
@@ -102,6 +102,16 @@ function at(day: IsoDate, hour: number): Date {
   return instant.getTime() > Date.now() ? new Date() : instant;
 }
 
+/** A first version of a report on a person: its own lineage. */
+function firstVersion(
+  personId: string,
+  observedOn: IsoDate,
+  content: Omit<ReportRow, "id" | "lineageId" | "version" | "personId" | "observedOn">,
+): ReportRow {
+  const id = newId();
+  return { id, lineageId: id, version: 1, personId, observedOn, ...content };
+}
+
 /**
  * Writes the demo's case work on the population: information reports from the prisons, intelligence
  * and the police on today's inmates (one of them corrected), the intelligence service's broader list,
@@ -131,13 +141,7 @@ export async function writeCaseWork(tx: Tx, ctx: CaseWorkContext): Promise<void>
       for (let i = reportRandom.int(1, 3); i > 0; i--) {
         const text = reportRandom.pick(OBSERVATIONS);
         const observedOn = day();
-        const id = newId();
-        reports.push({
-          id,
-          lineageId: id,
-          version: 1,
-          personId: person.id,
-          observedOn,
+        const report = firstVersion(person.id, observedOn, {
           establishmentId: ctx.establishmentId(placement.establishmentKey),
           originatorAgencyId: ctx.agencyId(prison),
           title: text.title,
@@ -152,57 +156,55 @@ export async function writeCaseWork(tx: Tx, ctx: CaseWorkContext): Promise<void>
           createdBy: ctx.userId(prison),
           createdAt: at(minDate(addDaysToDate(observedOn, 1), ctx.today), 9 + i),
         });
-        if (text.indicators.includes("OBS-08" as never)) {
+        reports.push(report);
+        if (text.indicators.includes("OBS-08")) {
           const contact = inmatesAt(placement.establishmentKey).find((o) => o.id !== person.id);
           if (contact !== undefined)
-            links.push({ reportId: id, personId: person.id, linkedPersonId: contact.id, kind: "VISITOR" });
+            links.push({
+              reportId: report.id,
+              personId: person.id,
+              linkedPersonId: contact.id,
+              kind: "VISITOR",
+            });
         }
       }
     if (listed && reportRandom.chance(0.35)) {
       const text = reportRandom.pick(INTELLIGENCE);
       const observedOn = day();
-      const id = newId();
-      reports.push({
-        id,
-        lineageId: id,
-        version: 1,
-        personId: person.id,
-        observedOn,
-        establishmentId: ctx.establishmentId(placement.establishmentKey),
-        originatorAgencyId: ctx.agencyId("vsse"),
-        title: text.title,
-        body: text.body,
-        sourceDetails: "Human source, handled by the prison unit (fictional).",
-        sourceReliability: reportRandom.pick(GRADES),
-        informationCredibility: reportRandom.pick(CREDIBILITY),
-        classification: "CONFIDENTIAL",
-        handlingCode: reportRandom.chance(0.5) ? "ORIGINATOR_ONLY" : "SHARE_LAW_ENFORCEMENT",
-        dataClass: "INTELLIGENCE",
-        createdBy: ctx.userId("vsse"),
-        createdAt: at(minDate(addDaysToDate(observedOn, 3), ctx.today), 14),
-      });
+      reports.push(
+        firstVersion(person.id, observedOn, {
+          establishmentId: ctx.establishmentId(placement.establishmentKey),
+          originatorAgencyId: ctx.agencyId("vsse"),
+          title: text.title,
+          body: text.body,
+          sourceDetails: "Human source, handled by the prison unit (fictional).",
+          sourceReliability: reportRandom.pick(GRADES),
+          informationCredibility: reportRandom.pick(CREDIBILITY),
+          classification: "CONFIDENTIAL",
+          handlingCode: reportRandom.chance(0.5) ? "ORIGINATOR_ONLY" : "SHARE_LAW_ENFORCEMENT",
+          dataClass: "INTELLIGENCE",
+          createdBy: ctx.userId("vsse"),
+          createdAt: at(minDate(addDaysToDate(observedOn, 3), ctx.today), 14),
+        }),
+      );
     }
     if (reportRandom.chance(0.15)) {
       const observedOn = day();
-      const id = newId();
-      reports.push({
-        id,
-        lineageId: id,
-        version: 1,
-        personId: person.id,
-        observedOn,
-        originatorAgencyId: ctx.agencyId("police"),
-        title: POLICE.title,
-        body: POLICE.body,
-        sourceReliability: "A",
-        informationCredibility: "2",
-        classification: "UNCLASSIFIED",
-        handlingCode: "SHARE_WITH_CONDITIONS",
-        handlingConditions: "For prison and CelEx use only; ask the federal police before passing it on.",
-        dataClass: "OBSERVATIONS",
-        createdBy: ctx.userId("police"),
-        createdAt: at(minDate(addDaysToDate(observedOn, 2), ctx.today), 11),
-      });
+      reports.push(
+        firstVersion(person.id, observedOn, {
+          originatorAgencyId: ctx.agencyId("police"),
+          title: POLICE.title,
+          body: POLICE.body,
+          sourceReliability: "A",
+          informationCredibility: "2",
+          classification: "UNCLASSIFIED",
+          handlingCode: "SHARE_WITH_CONDITIONS",
+          handlingConditions: "For prison and CelEx use only; ask the federal police before passing it on.",
+          dataClass: "OBSERVATIONS",
+          createdBy: ctx.userId("police"),
+          createdAt: at(minDate(addDaysToDate(observedOn, 2), ctx.today), 11),
+        }),
+      );
     }
     const screening = person.lastScreening;
     const basis = reports.filter(
@@ -233,18 +235,16 @@ export async function writeCaseWork(tx: Tx, ctx: CaseWorkContext): Promise<void>
   if (sources.length > 0) await tx.insert(screeningSources).values(sources);
   await tx.insert(watchlistEntries).values(watchlistOf(ctx, random("watchlist")));
   await writeAssessments(tx, ctx, random("assessments"), [...inmatesAt("ittre"), ...inmatesAt("hasselt")]);
-  await tx
-    .insert(screeningAssignments)
-    .values(
-      inmates
-        .filter((p, index) => listedOn(p.plan, ctx.today) && index % 2 === 0)
-        .map((p) => ({
-          id: newId(),
-          personId: p.id,
-          userId: ctx.userId("celex"),
-          assignedBy: ctx.userId("celex"),
-        })),
-    );
+  await tx.insert(screeningAssignments).values(
+    inmates
+      .filter((p, index) => listedOn(p.plan, ctx.today) && index % 2 === 0)
+      .map((p) => ({
+        id: newId(),
+        personId: p.id,
+        userId: ctx.userId("celex"),
+        assignedBy: ctx.userId("celex"),
+      })),
+  );
 }
 
 /**
