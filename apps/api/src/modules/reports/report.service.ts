@@ -110,6 +110,11 @@ async function knownPersons(tx: Tx, actor: Actor, personIds: readonly string[]):
   );
 }
 
+/** Optional text left blank is absent: "   " as handling conditions states no condition. */
+function blankToNull(text: string | null | undefined): string | null {
+  return text === null || text === undefined || text.trim() === "" ? null : text;
+}
+
 /** Checks a report's content; every problem is reported at once, naming its field. */
 async function checkedContent(
   ctx: RequestContext,
@@ -122,26 +127,27 @@ async function checkedContent(
     observedOn: input.observedOn,
     title: input.title,
     body: input.body,
-    sourceDetails: input.sourceDetails ?? null,
+    sourceDetails: blankToNull(input.sourceDetails),
     sourceReliability: input.sourceReliability,
     informationCredibility: String(input.informationCredibility),
     classification: input.classification,
     handlingCode: input.handlingCode,
-    handlingConditions: input.handlingConditions ?? null,
+    handlingConditions: blankToNull(input.handlingConditions),
     sensitive: input.sensitive ?? false,
     indicatorCodes: input.indicatorCodes ?? [],
   });
   const errors: UserError[] = [];
 
   let addressedTo: string | null = null;
-  if (input.addressedToAgencyId) {
-    addressedTo = uuidOf(input.addressedToAgencyId, "Agency");
+  const addressedToId = blankToNull(input.addressedToAgencyId);
+  if (addressedToId !== null) {
+    addressedTo = uuidOf(addressedToId, "Agency");
     if (addressedTo === null || (await ctx.loaders.agency.load(addressedTo)) === null)
       errors.push(userError("addressedToAgencyId", "no agency with this ID", UserErrorCode.NOT_FOUND));
   }
   for (const issue of checkReport(parsed, {
     today: ctx.today,
-    addressedToAgencyId: input.addressedToAgencyId ?? null,
+    addressedToAgencyId: addressedToId,
   }))
     errors.push(userError(issue.field, issue.message));
 
