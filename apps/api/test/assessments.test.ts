@@ -214,6 +214,15 @@ describe("recording a risk assessment", () => {
           code: "INVALID",
         },
       ]);
+      const twice = await record(psd, personId, {
+        domainSummaries: [
+          { domainCode: "CM", summary: "Once." },
+          { domainCode: "CM", summary: "Twice." },
+        ],
+      });
+      expect(twice.userErrors).toEqual([
+        { field: "domainSummaries.1.domainCode", message: "CM is summarised twice", code: "INVALID" },
+      ]);
     });
   });
 

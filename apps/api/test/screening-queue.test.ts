@@ -2,6 +2,7 @@ import { addMonthsToDate } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/client.js";
+import { newId } from "../src/db/columns.js";
 import {
   addDays,
   audited,
@@ -29,6 +30,14 @@ beforeAll(async () => {
   celex = await app.login(EMAIL("celex.analyst"));
   officer = await app.login(EMAIL("prison-ittre.officer"));
   at = await places(celex);
+  // A second CelEx analyst, and one whose account was disabled.
+  for (const [local, disabled] of [
+    ["celex.second", false],
+    ["celex.disabled", true],
+  ] as const)
+    await app.database.db.execute(sql`insert into users (id, email, display_name, agency_id, roles, disabled_at)
+      select ${newId()}, ${EMAIL(local)}, ${local}, id, '{ANALYST}', ${disabled ? sql`now()` : null}
+      from agencies where code = 'celex'`);
   const rows = await queryRows<{ id: string; email: string }>(
     app.database.db,
     sql`select id, email from users`,
@@ -143,7 +152,7 @@ describe("the screening queue", () => {
       userErrors: [],
     });
     await celex.data<AssignPayload>(ASSIGN, {
-      input: { personIds: [ids.Queuescreenedearlier], userId: users["celex.integration"] },
+      input: { personIds: [ids.Queuescreenedearlier], userId: users["celex.second"] },
     });
     expect((await queue(celex, { screeningResponsibleIds: [users["celex.analyst"]] })).names).toEqual([
       "Queueneverscreened",
@@ -152,7 +161,7 @@ describe("the screening queue", () => {
     // A new assignment replaces the previous one.
     const rows = await audited(app, () =>
       celex.data(ASSIGN, {
-        input: { personIds: [ids.Queuenewadmission], userId: users["celex.integration"] },
+        input: { personIds: [ids.Queuenewadmission], userId: users["celex.second"] },
       }),
     );
     expect(
@@ -164,7 +173,7 @@ describe("the screening queue", () => {
     expect(
       (
         await queue(celex, {
-          screeningResponsibleIds: [users["celex.integration"]],
+          screeningResponsibleIds: [users["celex.second"]],
           screeningDueWithinDays: 0,
         })
       ).names,
@@ -179,7 +188,13 @@ describe("the screening queue", () => {
 
   it("refuses an assignee who is not a CelEx analyst, an unknown person or one given twice, all or nothing", async () => {
     await expectNothingWritten(app, SCREENING_TABLES, async () => {
-      for (const assignee of ["vsse.officer", "celex.statistician", "prison-ittre.officer"]) {
+      for (const assignee of [
+        "vsse.officer",
+        "celex.statistician",
+        "prison-ittre.officer",
+        "celex.disabled",
+        "celex.integration",
+      ]) {
         const res = await celex.data<AssignPayload>(ASSIGN, {
           input: { personIds: [ids.Queuescheduled], userId: users[assignee] },
         });

@@ -74,6 +74,17 @@ function structureOf(instrument: Instrument): InstrumentStructure {
   };
 }
 
+/** One summary per domain: a second one would otherwise fail on the table's key as a bogus CONFLICT. */
+function doubledDomainSummaries(
+  summaries: readonly { domainCode: string }[],
+): { field: string; message: string }[] {
+  return summaries.flatMap((s, index) =>
+    summaries.findIndex((other) => other.domainCode === s.domainCode) < index
+      ? [{ field: `domainSummaries.${index}.domainCode`, message: `${s.domainCode} is summarised twice` }]
+      : [],
+  );
+}
+
 /**
  * Records a risk assessment: the psychosocial service, on a person whose clinical data it feeds.
  * The instrument's data decides what must be rated and on which scale.
@@ -95,10 +106,13 @@ export function recordAssessment(
     const visible = await lockCaseForChange(ctx, tx, uuidOf(input.personId, "Person"), "personId");
     requireFeed(ctx, visible, "CLINICAL");
     const instrument = await instrumentFor(tx, input.instrumentId, "instrumentId", true);
-    const issues = checkAssessment(assessment, structureOf(instrument), {
-      today: ctx.today,
-      maxReviewOn: addMonthsToDate(assessment.assessedOn, REASSESSMENT_MAX_MONTHS),
-    });
+    const issues = [
+      ...checkAssessment(assessment, structureOf(instrument), {
+        today: ctx.today,
+        maxReviewOn: addMonthsToDate(assessment.assessedOn, REASSESSMENT_MAX_MONTHS),
+      }),
+      ...doubledDomainSummaries(assessment.domainSummaries),
+    ];
     if (issues.length > 0)
       throw new UserInputRejected(
         issues.map((i) =>

@@ -186,7 +186,13 @@ export function assignScreenings(
     const agency = assignee === null ? null : await ctx.loaders.agency.load(assignee.agencyId);
     if (assignee === null || agency === null)
       return reject("userId", "no user with this ID", UserErrorCode.NOT_FOUND);
-    if (agency.kind !== "CELEX" || !assignee.roles.includes("ANALYST") || assignee.disabledAt !== null)
+    // A service account (an integration's API tokens) holds the analyst role but screens nobody.
+    if (
+      agency.kind !== "CELEX" ||
+      !assignee.roles.includes("ANALYST") ||
+      assignee.isServiceAccount ||
+      assignee.disabledAt !== null
+    )
       reject(
         "userId",
         "screenings are the responsibility of an active CelEx analyst",
