@@ -1,6 +1,8 @@
-import type { ActorProfile, PersonFacts } from "@continuum/domain";
+import type { ActorProfile, HandlingCode, PersonFacts } from "@continuum/domain";
 import { caseStageOf } from "@continuum/domain";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { enterActorSession } from "../../../apps/api/src/access/database-session.js";
+import type { Actor } from "../../../apps/api/src/auth/actor.js";
 import { queryRows } from "../../../apps/api/src/db/client.js";
 import { newId } from "../../../apps/api/src/db/columns.js";
 import { refreshSummaries } from "../../../apps/api/src/modules/persons/person-summary.js";
@@ -154,4 +156,198 @@ export async function personFacts(app: TestApp, uuid: string): Promise<PersonFac
     releaseMunicipality: row.release_municipality,
     enrolledWith: row.enrolled_with,
   };
+}
+
+/** A report filed on a fixture person, as the matrix test needs it to predict who reads it. */
+export interface FixtureReport {
+  person: string;
+  title: string;
+  id: string;
+  /** The filing account. */
+  by: string;
+  handlingCode: HandlingCode;
+  /** The account whose agency a NO_FURTHER_DISSEMINATION report is addressed to. */
+  addressedTo: string | null;
+  dataClass: "OBSERVATIONS" | "INTELLIGENCE";
+}
+
+const FILE = `mutation($input: ReportFileInput!) { reportFile(input: $input) { report { id } userErrors { message } } }`;
+
+/** The reports every fixture person gets: each handling code, from CelEx, intelligence and the police. */
+const REPORT_KINDS = [
+  {
+    kind: "obs-shared",
+    by: "celex.analyst",
+    classification: "UNCLASSIFIED",
+    handlingCode: "SHARE_LAW_ENFORCEMENT",
+  },
+  {
+    kind: "obs-originator",
+    by: "celex.analyst",
+    classification: "UNCLASSIFIED",
+    handlingCode: "ORIGINATOR_ONLY",
+  },
+  {
+    kind: "intel-conditions",
+    by: "vsse.officer",
+    classification: "SECRET",
+    handlingCode: "SHARE_WITH_CONDITIONS",
+  },
+  { kind: "intel-originator", by: "vsse.officer", classification: "SECRET", handlingCode: "ORIGINATOR_ONLY" },
+  {
+    kind: "intel-for-ltf",
+    by: "vsse.officer",
+    classification: "SECRET",
+    handlingCode: "NO_FURTHER_DISSEMINATION",
+    addressedTo: "ltf-brussels.member",
+  },
+  {
+    kind: "police-for-celex",
+    by: "police.officer",
+    classification: "UNCLASSIFIED",
+    handlingCode: "NO_FURTHER_DISSEMINATION",
+    addressedTo: "celex.analyst",
+  },
+] as const;
+
+async function agencyGlobalId(client: GraphQLClient): Promise<string> {
+  const data = await client.data<{ viewer: { user: { agency: { id: string } } } }>(
+    "{ viewer { user { agency { id } } } }",
+  );
+  return data.viewer.user.agency.id;
+}
+
+/** Files one report of each kind on every fixture person (each filer knows of every case: a hit or more). */
+export async function fileFixtureReports(
+  app: TestApp,
+  population: FixturePerson[],
+): Promise<FixtureReport[]> {
+  const clients = new Map<string, GraphQLClient>();
+  const client = async (account: string) => {
+    let c = clients.get(account);
+    if (c === undefined) {
+      c = await app.login(EMAIL(account));
+      clients.set(account, c);
+    }
+    return c;
+  };
+  const reports: FixtureReport[] = [];
+  for (const person of population)
+    for (const r of REPORT_KINDS) {
+      const addressedTo = "addressedTo" in r ? r.addressedTo : null;
+      const title = `${person.label}:${r.kind}`;
+      const res = await (await client(r.by)).data<{
+        reportFile: { report: { id: string } | null; userErrors: unknown[] };
+      }>(FILE, {
+        input: {
+          personId: person.id,
+          observedOn: "2024-06-10",
+          title,
+          body: "Fictional security fixture.",
+          sourceReliability: "C",
+          informationCredibility: 3,
+          classification: r.classification,
+          handlingCode: r.handlingCode,
+          addressedToAgencyId: addressedTo === null ? null : await agencyGlobalId(await client(addressedTo)),
+          sourceDetails: "Fixture source",
+          handlingConditions: r.handlingCode === "SHARE_WITH_CONDITIONS" ? "Fixture conditions." : null,
+        },
+      });
+      if (res.reportFile.report === null)
+        throw new Error(`${title}: ${JSON.stringify(res.reportFile.userErrors)}`);
+      reports.push({
+        person: person.label,
+        title,
+        id: res.reportFile.report.id,
+        by: r.by,
+        handlingCode: r.handlingCode,
+        addressedTo,
+        // The intelligence service's reports here are all classified: the classification decides.
+        dataClass: r.classification === "UNCLASSIFIED" ? "OBSERVATIONS" : "INTELLIGENCE",
+      });
+    }
+  return reports;
+}
+
+/** Every required indicator of VERA-2R, rated ABSENT. */
+export async function veraRatings(
+  client: GraphQLClient,
+): Promise<{ instrumentId: string; ratings: unknown[] }> {
+  const data = await client.data<{
+    assessmentInstruments: {
+      id: string;
+      code: string;
+      domains: { indicators: { code: string; required: boolean }[] }[];
+    }[];
+  }>("{ assessmentInstruments { id code domains { indicators { code required } } } }");
+  const vera = data.assessmentInstruments.find((i) => i.code === "VERA-2R");
+  if (vera === undefined) throw new Error("no VERA-2R");
+  return {
+    instrumentId: vera.id,
+    ratings: vera.domains.flatMap((d) =>
+      d.indicators.filter((i) => i.required).map((i) => ({ indicatorCode: i.code, rating: "ABSENT" })),
+    ),
+  };
+}
+
+/** A VERA-2R assessment by the psychosocial service of the person's prison; returns its global ID. */
+export async function recordFixtureAssessment(
+  psychologist: GraphQLClient,
+  personId: string,
+): Promise<string> {
+  const { instrumentId, ratings } = await veraRatings(psychologist);
+  const res = await psychologist.data<{
+    riskAssessmentRecord: { riskAssessment: { id: string } | null; userErrors: unknown[] };
+  }>(
+    `mutation($input: RiskAssessmentRecordInput!) { riskAssessmentRecord(input: $input) {
+       riskAssessment { id } userErrors { field message } } }`,
+    {
+      input: {
+        personId,
+        instrumentId,
+        assessedOn: "2024-06-01",
+        finalJudgement: "HIGH",
+        narrative: "Fictional fixture narrative.",
+        nextReviewOn: "2024-12-01",
+        ratings,
+        domainSummaries: [{ domainCode: "BAI", summary: "Fictional fixture summary." }],
+      },
+    },
+  );
+  if (res.riskAssessmentRecord.riskAssessment === null)
+    throw new Error(`assessment refused: ${JSON.stringify(res.riskAssessmentRecord.userErrors)}`);
+  return res.riskAssessmentRecord.riskAssessment.id;
+}
+
+/** The request actor of a demo account, as the API builds it, for querying the tables directly. */
+export async function databaseActor(app: TestApp, local: string): Promise<Actor> {
+  return {
+    ...(await actorProfile(app, local)),
+    kind: "USER",
+    userId: "00000000-0000-7000-8000-000000000000",
+    email: EMAIL(local),
+    displayName: local,
+    language: "EN",
+    agencyCode: local.split(".")[0] as string,
+    sessionId: null,
+    tokenId: null,
+    scopes: ["READ"],
+    purpose: { code: "CASE_MANAGEMENT", note: null },
+    breakGlassPersonIds: [],
+    mfaSatisfied: true,
+    secondFactorMissing: false,
+  };
+}
+
+/** Runs raw SQL as the API would for this actor, without any of the API's own filters; rolls back. */
+export async function asActor<T>(app: TestApp, who: Actor, query: SQL): Promise<T[]> {
+  let rows: T[] = [];
+  await app.database.db
+    .transaction(async (tx) => {
+      await enterActorSession(tx, who);
+      rows = await queryRows<T>(tx, query);
+      tx.rollback();
+    })
+    .catch(() => undefined);
+  return rows;
 }

@@ -1,11 +1,17 @@
 import {
+  ACTION_FEEDS,
+  type ActorProfile,
   accessTo,
+  type CaseAction,
+  type ClassLevel,
   type DataClass,
+  disclosureOf,
   isVisible,
   mayFeed,
   mayPerform,
   mayRead,
   type PersonAccess,
+  TIER_ORDER,
 } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +23,12 @@ import {
   buildPopulation,
   EMAIL,
   type FixturePerson,
+  type FixtureReport,
+  fileFixtureReports,
   personFacts,
+  recordFixtureAssessment,
+  uuidOf,
+  veraRatings,
 } from "./fixtures.js";
 
 // For every account of every agency and role, and every case of a population that covers every
@@ -26,10 +37,17 @@ import {
 
 let app: TestApp;
 let population: FixturePerson[];
+let reports: FixtureReport[];
+let veraId: string;
 /** The last audit entry written while building the population: the checks look at what follows. */
 let auditBefore = 0;
 const clients = new Map<string, GraphQLClient>();
 const expected = new Map<string, PersonAccess>();
+const profiles = new Map<string, ActorProfile>();
+/** Assessments and intelligence-list entries on the fixture persons, with the class node(id:) checks. */
+const caseRecords: { person: string; id: string; dataClass: DataClass; level: ClassLevel }[] = [];
+/** Persons on the CelEx list now (originator-only reports reach CelEx on them). */
+const onCelexList = new Set<string>();
 
 const key = (account: string, person: FixturePerson) => `${account}/${person.label}`;
 
@@ -45,24 +63,84 @@ const CASE_FILE = `query($id: ID!) {
     listing { category }
     screeningState
     detentionEpisodes { admittedOn releasedOn }
+    screeningResponsible { id }
+    nextAssessmentDueOn
+    riskAssessments { finalJudgement narrative ratings { rating } }
+    watchlist { status }
+    watchlistOn(date: "2024-06-20") { status }
+    reports(first: 50) { totalCount edges { node { title fromOwnAgency sourceDetails } } }
   }
 }`;
 
-/** Which data class each field of CASE_FILE belongs to. */
-const FIELD_CLASSES: Record<string, DataClass> = {
-  familyName: "IDENTITY",
-  dateOfBirth: "IDENTITY",
-  detentionStatus: "DETENTION",
-  placements: "DETENTION",
-  listing: "LISTING",
-  screeningState: "LISTING",
-  detentionEpisodes: "DETENTION",
+/** Which data class (and level) each guarded field of CASE_FILE belongs to. */
+const FIELD_CLASSES: Record<string, [DataClass, ClassLevel]> = {
+  familyName: ["IDENTITY", "READ"],
+  dateOfBirth: ["IDENTITY", "READ"],
+  detentionStatus: ["DETENTION", "READ"],
+  placements: ["DETENTION", "READ"],
+  listing: ["LISTING", "READ"],
+  screeningState: ["LISTING", "READ"],
+  detentionEpisodes: ["DETENTION", "READ"],
+  screeningResponsible: ["LISTING", "READ"],
+  nextAssessmentDueOn: ["CLINICAL", "SUMMARY"],
+  riskAssessments: ["CLINICAL", "SUMMARY"],
+  watchlist: ["INTELLIGENCE", "READ"],
+  watchlistOn: ["INTELLIGENCE", "READ"],
 };
+
+/** Whether an account may read a fixture report, under the originator's handling code and the matrix. */
+function mayReadReport(account: string, report: FixtureReport, access: PersonAccess): boolean {
+  const agencyOf = (a: string) => (profiles.get(a) as ActorProfile).agencyId;
+  return disclosureOf(
+    {
+      originatorAgencyId: agencyOf(report.by),
+      addressedToAgencyId: report.addressedTo === null ? null : agencyOf(report.addressedTo),
+      handlingCode: report.handlingCode,
+      dataClass: report.dataClass,
+    },
+    profiles.get(account) as ActorProfile,
+    access,
+    onCelexList.has(report.person),
+  ).allowed;
+}
 
 beforeAll(async () => {
   app = await startTestApp();
   const celex = await app.login(EMAIL("celex.analyst"));
   population = await buildPopulation(app, celex);
+  // Case work on top: every kind of report on every case, assessments in both prisons, the
+  // intelligence list.
+  reports = await fileFixtureReports(app, population);
+  const byLabel = (label: string) => population.find((p) => p.label === label) as FixturePerson;
+  const ittre = await app.login(EMAIL("psd-ittre.psychologist"));
+  veraId = (await veraRatings(ittre)).instrumentId;
+  for (const [psychologist, label] of [
+    [ittre, "Ittre"],
+    [ittre, "Enrolled"],
+    [await app.login(EMAIL("psd-hasselt.psychologist")), "Hasselt"],
+  ] as const)
+    caseRecords.push({
+      person: label,
+      id: await recordFixtureAssessment(psychologist, byLabel(label).id),
+      dataClass: "CLINICAL",
+      level: "SUMMARY",
+    });
+  const listed = await (await app.login(EMAIL("vsse.officer"))).data<{
+    watchlistRecord: { person: { watchlist: { id: string }[] } };
+  }>(
+    `mutation($id: ID!) { watchlistRecord(input: { personId: $id, status: RADICALISED, validFrom: "2024-06-15" }) {
+       person { watchlist { id } } } }`,
+    { id: byLabel("Ittre").id },
+  );
+  for (const entry of listed.watchlistRecord.person.watchlist)
+    caseRecords.push({ person: "Ittre", id: entry.id, dataClass: "INTELLIGENCE", level: "READ" });
+  for (const person of population) {
+    const [row] = await queryRows<{ category: string | null }>(
+      app.database.db,
+      sql`select category from person_case_summaries where person_id = ${person.uuid}::uuid`,
+    );
+    if (row?.category) onCelexList.add(person.label);
+  }
   const [last] = await queryRows<{ id: number }>(
     app.database.db,
     sql`select coalesce(max(id), 0)::int as id from audit_events`,
@@ -71,6 +149,7 @@ beforeAll(async () => {
   for (const account of ACCOUNTS) {
     clients.set(account, await app.login(EMAIL(account)));
     const actor = await actorProfile(app, account);
+    profiles.set(account, actor);
     for (const person of population)
       expected.set(key(account, person), accessTo(actor, await personFacts(app, person.uuid)));
   }
@@ -103,11 +182,34 @@ describe("reading one case", () => {
         const forbiddenPaths = new Set(
           (res.errors ?? []).filter((e) => e.extensions?.code === "FORBIDDEN").map((e) => e.path?.join(".")),
         );
-        for (const [field, dataClass] of Object.entries(FIELD_CLASSES)) {
-          const readable = mayRead(access, dataClass);
+        for (const [field, [dataClass, level]] of Object.entries(FIELD_CLASSES)) {
+          const readable = mayRead(access, dataClass, level);
           expect(forbiddenPaths.has(`person.${field}`), `${where}: ${field}`).toBe(!readable);
           if (!readable) expect(got[field], `${where}: ${field}`).toBeNull();
         }
+        // An assessment's summary may be readable while its narrative and ratings are not.
+        const assessments = got.riskAssessments as unknown[] | null;
+        if (assessments !== null && assessments.length > 0)
+          for (const detail of ["narrative", "ratings"])
+            expect(forbiddenPaths.has(`person.riskAssessments.0.${detail}`), `${where}: ${detail}`).toBe(
+              !mayRead(access, "CLINICAL"),
+            );
+        // Reports follow the matrix and each one's handling code; source details stay with the originator.
+        const page = got.reports as {
+          totalCount: number;
+          edges: { node: { title: string; fromOwnAgency: boolean } }[];
+        };
+        const readableReports = reports
+          .filter((r) => r.person === person.label && mayReadReport(account, r, access))
+          .map((r) => r.title)
+          .sort();
+        expect(page.edges.map((e) => e.node.title).sort(), `${where}: reports`).toEqual(readableReports);
+        expect(page.totalCount, `${where}: reports`).toBe(readableReports.length);
+        for (const [index, e] of page.edges.entries())
+          expect(
+            forbiddenPaths.has(`person.reports.edges.${index}.node.sourceDetails`),
+            `${where}: source of ${e.node.title}`,
+          ).toBe(!e.node.fromOwnAgency);
         // A field nested in a readable class still follows its own class (a release is RELEASE data).
         const episodes = got.detentionEpisodes as { releasedOn: string | null }[] | null;
         if (episodes !== null && episodes.length > 0)
@@ -133,6 +235,32 @@ describe("reading one case", () => {
         expect(res.node !== null, `${account} node(episode of ${person.label})`).toBe(
           mayRead(access, "DETENTION"),
         );
+      }
+      // Reports, assessments and intelligence-list entries of every case, a few cases per request.
+      const records = population.flatMap((person) => {
+        const access = expected.get(key(account, person)) as PersonAccess;
+        return [
+          ...reports
+            .filter((r) => r.person === person.label)
+            .map((r) => ({ id: r.id, what: r.title, readable: mayReadReport(account, r, access) })),
+          ...caseRecords
+            .filter((r) => r.person === person.label)
+            .map((r) => ({
+              id: r.id,
+              what: `${r.dataClass} record of ${person.label}`,
+              readable: mayRead(access, r.dataClass, r.level),
+            })),
+        ];
+      });
+      for (let start = 0; start < records.length; start += 25) {
+        const chunk = records.slice(start, start + 25);
+        const got = await client.data<Record<string, { id: string } | null>>(
+          `query(${chunk.map((_, i) => `$r${i}: ID!`).join(", ")}) {
+             ${chunk.map((_, i) => `r${i}: node(id: $r${i}) { id }`).join(" ")} }`,
+          Object.fromEntries(chunk.map((r, i) => [`r${i}`, r.id])),
+        );
+        for (const [i, r] of chunk.entries())
+          expect(got[`r${i}`] !== null, `${account} node(${r.what})`).toBe(r.readable);
       }
     }
   });
@@ -248,10 +376,85 @@ describe("getting around the rules", () => {
       }
     }
   });
+  it("refuses reports, assessments and intelligence-list changes the matrix does not allow", async () => {
+    // Each probe is allowed through the access checks and then stopped by a rule of its own (shown
+    // by its code), so that nothing is written.
+    const probes: {
+      action: CaseAction;
+      mutation: string;
+      input: (personId: string) => object;
+      code: string;
+    }[] = [
+      {
+        action: "REPORT_FILE",
+        mutation: "reportFile",
+        input: (personId) => ({
+          personId,
+          observedOn: "2024-06-10",
+          title: "Probe",
+          body: "Probe.",
+          sourceReliability: "F",
+          informationCredibility: 7,
+          classification: "UNCLASSIFIED",
+          handlingCode: "SHARE_LAW_ENFORCEMENT",
+        }),
+        code: "INVALID",
+      },
+      {
+        action: "ASSESSMENT_RECORD",
+        mutation: "riskAssessmentRecord",
+        input: (personId) => ({
+          personId,
+          instrumentId: veraId,
+          assessedOn: "2024-06-02",
+          finalJudgement: "LOW",
+          narrative: "Probe.",
+          nextReviewOn: "2024-12-01",
+          ratings: [],
+        }),
+        code: "RULE_VIOLATION",
+      },
+      {
+        action: "WATCHLIST_RECORD",
+        mutation: "watchlistRecord",
+        input: (personId) => ({ personId, status: "VULNERABLE", validFrom: "2999-01-01" }),
+        code: "INVALID",
+      },
+    ];
+    const inputTypes: Record<string, string> = {
+      reportFile: "ReportFileInput",
+      riskAssessmentRecord: "RiskAssessmentRecordInput",
+      watchlistRecord: "WatchlistRecordInput",
+    };
+    for (const account of ACCOUNTS) {
+      const client = clients.get(account) as GraphQLClient;
+      const actor = profiles.get(account) as ActorProfile;
+      for (const person of population) {
+        const access = expected.get(key(account, person)) as PersonAccess;
+        for (const probe of probes) {
+          const res = await client.request<Record<string, { userErrors: { code: string }[] } | null>>(
+            `mutation($input: ${inputTypes[probe.mutation]}!) { ${probe.mutation}(input: $input) { userErrors { field code } } }`,
+            { input: probe.input(person.id) },
+          );
+          const feeds = ACTION_FEEDS[probe.action];
+          const reaches = feeds === null ? TIER_ORDER[access.tier] >= TIER_ORDER.HIT : mayFeed(access, feeds);
+          const allowed = mayPerform(actor, probe.action) && reaches;
+          const where = `${account} ${probe.mutation} on ${person.label}`;
+          const outcome =
+            res.errors?.[0]?.extensions?.code ?? res.data?.[probe.mutation]?.userErrors?.[0]?.code;
+          const refusal =
+            !mayPerform(actor, probe.action) || (feeds !== null && isVisible(access))
+              ? "FORBIDDEN"
+              : "NOT_FOUND";
+          expect(outcome, where).toBe(allowed ? probe.code : refusal);
+        }
+      }
+    }
+  });
 });
 
 describe("the audit trail of all of the above", () => {
-  it("recorded every read with the purpose the reader stated, and none where the person was hidden", async () => {
+  it("recorded every read with the purpose the reader stated, and none where the person was hidden (but for the reader's own reports)", async () => {
     const rows = await queryRows<{ email: string; person_id: string; purpose_code: string | null }>(
       app.database.db,
       sql`select u.email, a.person_id, a.purpose_code from audit_events a join users u on u.id = a.actor_user_id
@@ -262,9 +465,49 @@ describe("the audit trail of all of the above", () => {
     for (const account of ACCOUNTS)
       for (const person of population) {
         const read = rows.some((r) => r.email === EMAIL(account) && r.person_id === person.uuid);
-        expect(read, `${account} read ${person.label}`).toBe(
-          isVisible(expected.get(key(account, person)) as PersonAccess),
+        // An agency reads its own reports on a person it only knows of (a hit), and that read is recorded.
+        const ownReports = reports.some(
+          (r) =>
+            r.person === person.label &&
+            (profiles.get(r.by) as ActorProfile).agencyId ===
+              (profiles.get(account) as ActorProfile).agencyId,
         );
+        const visible = isVisible(expected.get(key(account, person)) as PersonAccess);
+        if (visible || !ownReports) expect(read, `${account} read ${person.label}`).toBe(visible);
       }
+  });
+
+  it("recorded each report read by another agency as a disclosure to that agency, and no other", async () => {
+    const rows = await queryRows<{
+      recipient: string | null;
+      agency: string;
+      report: string;
+      originator: string;
+    }>(
+      app.database.db,
+      sql`select recipient_agency_id as recipient, agency_id as agency, details->>'reportId' as report,
+                 details->>'originatorAgencyId' as originator
+          from audit_events where operation = 'DISCLOSURE' and id > ${auditBefore}`,
+    );
+    const got = new Set(rows.map((r) => `${r.recipient} ${r.report}`));
+    for (const r of rows) {
+      expect(r.recipient).toBe(r.agency);
+      expect(r.recipient).not.toBe(r.originator);
+    }
+    // Every account asked node(id:) for every report above: each read by another agency is a disclosure.
+    const wanted = new Set<string>();
+    for (const account of ACCOUNTS)
+      for (const person of population)
+        for (const report of reports.filter((r) => r.person === person.label)) {
+          const reader = (profiles.get(account) as ActorProfile).agencyId;
+          const originator = (profiles.get(report.by) as ActorProfile).agencyId;
+          if (
+            reader !== originator &&
+            mayReadReport(account, report, expected.get(key(account, person)) as PersonAccess)
+          )
+            wanted.add(`${reader} ${uuidOf(report.id)}`);
+        }
+    expect(wanted.size).toBeGreaterThan(0);
+    expect(got).toEqual(wanted);
   });
 });

@@ -1,10 +1,10 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterActorSession } from "../../../apps/api/src/access/database-session.js";
 import type { Actor } from "../../../apps/api/src/auth/actor.js";
 import { queryRows } from "../../../apps/api/src/db/client.js";
 import { startTestApp, type TestApp } from "../../../apps/api/test/harness.js";
-import { actorProfile, buildPopulation, EMAIL, type FixturePerson } from "./fixtures.js";
+import { buildPopulation, databaseActor, EMAIL, type FixturePerson, asActor as runAs } from "./fixtures.js";
 
 // Row-level security alone: the application's checks are bypassed by querying the tables directly,
 // in a transaction set up exactly as the API sets up every request. Postgres still filters.
@@ -18,37 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function actor(local: string): Promise<Actor> {
-  return {
-    ...(await actorProfile(app, local)),
-    kind: "USER",
-    userId: "00000000-0000-7000-8000-000000000000",
-    email: EMAIL(local),
-    displayName: local,
-    language: "EN",
-    agencyCode: local.split(".")[0] as string,
-    sessionId: null,
-    tokenId: null,
-    scopes: ["READ"],
-    purpose: { code: "CASE_MANAGEMENT", note: null },
-    breakGlassPersonIds: [],
-    mfaSatisfied: true,
-    secondFactorMissing: false,
-  };
-}
-
-/** Runs raw SQL as the API would for this actor, without any of the API's own filters; rolls back. */
-async function asActor<T>(who: Actor, query: ReturnType<typeof sql>): Promise<T[]> {
-  let rows: T[] = [];
-  await app.database.db
-    .transaction(async (tx) => {
-      await enterActorSession(tx, who);
-      rows = await queryRows<T>(tx, query);
-      tx.rollback();
-    })
-    .catch(() => undefined);
-  return rows;
-}
+const actor = (local: string): Promise<Actor> => databaseActor(app, local);
+const asActor = <T>(who: Actor, query: SQL): Promise<T[]> => runAs<T>(app, who, query);
 
 const names = (rows: { family_name: string }[]) => rows.map((r) => r.family_name).sort();
 
