@@ -3,13 +3,16 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  ACTION_FEEDS,
   type ActorProfile,
   accessTo,
   breakGlassAccess,
+  CaseAction,
   isVisible,
   mayFeed,
   mayPerform,
   mayRead,
+  mayReadListFigures,
   type PersonFacts,
   visibilityOf,
 } from "../access.js";
@@ -227,5 +230,86 @@ describe("mayPerform", () => {
     expect(mayPerform(actor({ agencyKind: "LOCAL_CELL", roles: ["MEMBER"] }), "DETENTION_RECORD")).toBe(
       false,
     );
+  });
+});
+
+describe("case work: who may file, assess and keep the intelligence list", () => {
+  const everyone = Object.values(AgencyKind).flatMap((agencyKind) =>
+    ROLES_BY_AGENCY_KIND[agencyKind].map((role) => ({ agencyKind, role })),
+  );
+  const allowed = (action: CaseAction) =>
+    everyone
+      .filter((a) => mayPerform(actor({ agencyKind: a.agencyKind, roles: [a.role] }), action))
+      .map((a) => `${a.agencyKind} ${a.role}`)
+      .sort();
+
+  it("lets every agency that works a case report what it observed, but not statisticians, local cells, oversight or administrators", () => {
+    expect(allowed("REPORT_FILE")).toEqual(
+      [
+        "CELEX ANALYST",
+        "DG_EPI DIRECTOR",
+        "DISENGAGEMENT_SERVICE COUNSELLOR",
+        "INTELLIGENCE OFFICER",
+        "LOCAL_TASK_FORCE CHAIR",
+        "LOCAL_TASK_FORCE MEMBER",
+        "POLICE OFFICER",
+        "PRISON DIRECTOR",
+        "PRISON OFFICER",
+        "PROBATION OFFICER",
+        "PROSECUTOR OFFICER",
+        "PSYCHOSOCIAL_SERVICE PSYCHOLOGIST",
+        "THREAT_ANALYSIS ANALYST",
+      ].sort(),
+    );
+  });
+
+  it("lets only psychologists record assessments and only intelligence officers keep the intelligence list", () => {
+    expect(allowed("ASSESSMENT_RECORD")).toEqual(["PSYCHOSOCIAL_SERVICE PSYCHOLOGIST"]);
+    expect(allowed("WATCHLIST_RECORD")).toEqual(["INTELLIGENCE OFFICER"]);
+  });
+
+  it("needs only a hit to report, but consult-and-feed on the class an assessment or a list entry writes", () => {
+    expect(ACTION_FEEDS.REPORT_FILE).toBeNull();
+    expect(ACTION_FEEDS.ASSESSMENT_RECORD).toBe("CLINICAL");
+    expect(ACTION_FEEDS.WATCHLIST_RECORD).toBe("INTELLIGENCE");
+  });
+
+  it("gives everyone allowed an action a row where they feed its class (else the action could never succeed)", () => {
+    for (const action of Object.values(CaseAction)) {
+      const feeds = ACTION_FEEDS[action];
+      if (feeds === null) continue;
+      for (const a of everyone.filter((e) =>
+        mayPerform(actor({ agencyKind: e.agencyKind, roles: [e.role] }), action),
+      )) {
+        const rows = ACCESS_MATRIX.filter(
+          (r) => r.agencyKind === a.agencyKind && r.role === a.role && r.tier === "FULL",
+        );
+        expect(
+          rows.some((r) => r.classes.includes(feeds)),
+          `${action}: ${a.agencyKind} ${a.role}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("gives the psychosocial service clinical detail only in its own establishment, and CelEx a summary", () => {
+    const psy = actor({
+      agencyKind: "PSYCHOSOCIAL_SERVICE",
+      roles: ["PSYCHOLOGIST"],
+      establishmentId: "ittre",
+    });
+    expect(mayFeed(accessTo(psy, person({ establishmentId: "ittre" })), "CLINICAL")).toBe(true);
+    expect(mayRead(accessTo(psy, person({ establishmentId: "hasselt" })), "CLINICAL", "SUMMARY")).toBe(false);
+    expect(
+      mayRead(accessTo(psy, person({ stage: "RELEASED", establishmentId: null })), "CLINICAL", "SUMMARY"),
+    ).toBe(false);
+    expect(mayFeed(accessTo(actor({}), person({})), "CLINICAL")).toBe(false);
+  });
+});
+
+describe("mayReadListFigures", () => {
+  it("gives the national counts of both lists to CelEx, the prison administration, intelligence and threat analysis only", () => {
+    const readers = Object.values(AgencyKind).filter((agencyKind) => mayReadListFigures({ agencyKind }));
+    expect(readers.sort()).toEqual(["CELEX", "DG_EPI", "INTELLIGENCE", "THREAT_ANALYSIS"]);
   });
 });

@@ -57,3 +57,58 @@ describe("disclosureOf", () => {
     expect(disclosureOf(addressed, ltf, readsIntelligence, true).allowed).toBe(false);
   });
 });
+
+describe("disclosureOf, further", () => {
+  const prison = { agencyId: "prison-ittre", agencyKind: "PRISON" };
+  const readsObservations: PersonAccess = {
+    tier: "FULL",
+    classes: { OBSERVATIONS: "FULL" },
+    breakGlass: false,
+  };
+
+  it("shares on conditions like law enforcement sharing, each read a disclosure", () => {
+    expect(
+      disclosureOf(report({ handlingCode: "SHARE_WITH_CONDITIONS" }), ltf, readsIntelligence, false),
+    ).toEqual({
+      allowed: true,
+      isDisclosure: true,
+    });
+    expect(
+      disclosureOf(report({ handlingCode: "SHARE_WITH_CONDITIONS" }), ltf, readsNothing, false).allowed,
+    ).toBe(false);
+  });
+
+  it("follows the report's own class: observations reach readers of observations, not of intelligence only", () => {
+    const observation = report({ dataClass: "OBSERVATIONS", originatorAgencyId: "police" });
+    expect(disclosureOf(observation, prison, readsObservations, false).allowed).toBe(true);
+    expect(disclosureOf(observation, ltf, readsIntelligence, false).allowed).toBe(false);
+    expect(disclosureOf(report({}), prison, readsObservations, false).allowed).toBe(false);
+  });
+
+  it("never lets an addressee or CelEx read beyond the matrix", () => {
+    const addressed = report({
+      handlingCode: "NO_FURTHER_DISSEMINATION",
+      addressedToAgencyId: "prison-ittre",
+    });
+    expect(disclosureOf(addressed, prison, readsObservations, true).allowed).toBe(false);
+    expect(disclosureOf(report({ handlingCode: "ORIGINATOR_ONLY" }), celex, readsNothing, true).allowed).toBe(
+      false,
+    );
+  });
+
+  it("does not let a clinical summary reader read a clinical record in full", () => {
+    const clinical = report({ dataClass: "CLINICAL", originatorAgencyId: "psd-ittre" });
+    const summary: PersonAccess = { tier: "FULL", classes: { CLINICAL: "SUMMARY" }, breakGlass: false };
+    expect(disclosureOf(clinical, celex, summary, true).allowed).toBe(false);
+    expect(
+      disclosureOf(clinical, { agencyId: "psd-ittre", agencyKind: "PSYCHOSOCIAL_SERVICE" }, summary, true),
+    ).toEqual({ allowed: true, isDisclosure: false });
+  });
+
+  it("tells the originator apart by agency, not by kind: another intelligence service is another agency", () => {
+    const other = { agencyId: "other-service", agencyKind: "INTELLIGENCE" };
+    expect(
+      disclosureOf(report({ handlingCode: "ORIGINATOR_ONLY" }), other, readsIntelligence, true).allowed,
+    ).toBe(false);
+  });
+});
