@@ -717,6 +717,27 @@ describe("the report feed", () => {
     expect(seen).toEqual(["Feed 3 corrected", "Feed 5", "Feed 4", "Feed 2", "Feed 1"]);
   });
 
+  it("refuses a forged cursor as bad input", async () => {
+    const page = await feed(celex(), { first: 1 });
+    const [recordedAt, id] = JSON.parse(
+      Buffer.from(page.pageInfo.endCursor as string, "base64url").toString(),
+    );
+    for (const values of [
+      ["garbage", "garbage"],
+      [recordedAt, "not-a-uuid"],
+      ["2024-02-30T10:00:00.000000Z", id],
+      ["2024-01-01 00:00:00+00", id],
+      [recordedAt],
+    ]) {
+      const after = Buffer.from(JSON.stringify(values)).toString("base64url");
+      const res = await celex().request(FEED, { first: 5, after });
+      expect(res.errors?.[0]?.extensions, JSON.stringify(values)).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "after",
+      });
+    }
+  });
+
   it("audits the feed as a search, and what it returned as reads", async () => {
     const rows = await audited(app, () => feed(client("prison-hasselt.officer"), {}));
     expect(rows.filter((r) => r.operation === "SEARCH").map((r) => r.details)).toEqual([

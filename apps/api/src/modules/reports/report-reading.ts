@@ -51,6 +51,22 @@ export async function versionsOf(
   return toReportTypes(ctx, actor, readableReports(actor, rows));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** The feed's cursor, checked before it reaches SQL: a forged one is bad input, not a failed query. */
+function feedCursor(after: string): { recordedAt: string; id: string } {
+  const [recordedAt, id] = decodeCursor(after, 2) as [string, string];
+  const instant = new Date(recordedAt);
+  const valid =
+    INSTANT.test(recordedAt) &&
+    !Number.isNaN(instant.getTime()) &&
+    instant.toISOString().slice(0, 19) === recordedAt.slice(0, 19) &&
+    UUID.test(id);
+  if (!valid) throw badUserInput("after is not a cursor of this list", "after");
+  return { recordedAt, id };
+}
+
 export interface ReportFeedArgs {
   first: number;
   after: string | null;
@@ -73,15 +89,10 @@ export async function reportFeedPage(
     establishmentId = uuidOf(args.establishmentId, "Establishment");
     if (establishmentId === null) throw badUserInput("not an establishment ID", "establishmentId");
   }
-  const after = args.after === null ? null : decodeCursor(args.after, 2);
+  const after = args.after === null ? null : feedCursor(args.after);
   const filter: ReportFeedFilter = { scope: viewerScope(actor), since: args.since, establishmentId };
   const tx = await ctx.tx.get();
-  const rows = await reportFeed(
-    tx,
-    filter,
-    after === null ? null : { recordedAt: after[0] as string, id: after[1] as string },
-    limit + 1,
-  );
+  const rows = await reportFeed(tx, filter, after, limit + 1);
   const pageRows = rows.slice(0, limit);
   const cursors = new Map(pageRows.map((r) => [r.report.id, encodeCursor([r.recordedAtKey, r.report.id])]));
   const readable = readableReports(actor, pageRows);

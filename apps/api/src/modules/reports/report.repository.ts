@@ -76,8 +76,11 @@ function feedConditions(f: ReportFeedFilter): (SQL | undefined)[] {
   ];
 }
 
-/** Sort key of the feed: the recording instant as Postgres prints it (microseconds), then the ID. */
-const feedKey = sql<string>`${informationReports.createdAt}::text`;
+/**
+ * Sort key of the feed: the recording instant in UTC to the microsecond, in one fixed format that the
+ * API can check in a cursor before it reaches SQL; then the ID.
+ */
+const feedKey = sql<string>`to_char(${informationReports.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The latest version of each report on persons the actor sees, newest recorded first: CelEx's feed
