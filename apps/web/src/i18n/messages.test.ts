@@ -1,8 +1,12 @@
 import {
   CaseStage,
+  Classification,
   DataClass,
   DetentionStatus,
+  HandlingCode,
   Ideology,
+  IndicatorRating,
+  InformationCredibility,
   JudicialDistrict,
   LanguageCommunity,
   LegacyCategory,
@@ -10,12 +14,16 @@ import {
   ListingLabel,
   PurposeCode,
   ReleaseType,
+  RiskJudgement,
   Role,
   ScreeningOutcome,
+  ScreeningSource,
   ScreeningState,
   Sex,
+  SourceReliability,
   Tier,
   UnitKind,
+  WatchlistStatus,
 } from "@continuum/domain";
 import { describe, expect, it } from "vitest";
 import en from "../../messages/en.json";
@@ -91,6 +99,14 @@ describe("message catalogues", () => {
       classLevel: { FULL: "FULL", READ: "READ", SUMMARY: "SUMMARY" },
       role: Role,
       judicialDistrict: JudicialDistrict,
+      screeningSource: ScreeningSource,
+      classification: Classification,
+      handlingCode: HandlingCode,
+      sourceReliability: SourceReliability,
+      credibility: InformationCredibility,
+      riskJudgement: RiskJudgement,
+      indicatorRating: IndicatorRating,
+      watchlistStatus: WatchlistStatus,
     };
     for (const [group, values] of Object.entries(enums)) {
       const keys = [...flat.en.keys()]

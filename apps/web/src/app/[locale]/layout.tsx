@@ -34,6 +34,12 @@ const CLIENT_NAMESPACES = [
   "breakGlass",
   "oversight",
   "admin",
+  "forms",
+  "screeningForm",
+  "screeningAssign",
+  "reportForm",
+  "assessmentForm",
+  "enums",
 ] as const;
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {

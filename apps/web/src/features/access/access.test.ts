@@ -68,13 +68,24 @@ describe("classSwitches and caseloadColumns", () => {
       detention: true,
       listing: true,
       release: false,
+      clinical: false,
+      intelligence: false,
     });
-    expect(classSwitches(police)).toEqual({ identity: true, detention: false, listing: true, release: true });
+    expect(classSwitches(police)).toEqual({
+      identity: true,
+      detention: false,
+      listing: true,
+      release: true,
+      clinical: false,
+      intelligence: false,
+    });
     expect(classSwitches(nobody)).toEqual({
       identity: true,
       detention: false,
       listing: false,
       release: false,
+      clinical: false,
+      intelligence: false,
     });
   });
   it("hide caseload columns of classes out of scope", () => {
@@ -93,6 +104,14 @@ describe("case-file sections", () => {
       listing: true,
       screening: true,
       timeline: true,
+      reports: false,
+      assessments: false,
+      watchlist: false,
+    });
+    expect(visibleSections(classes("OBSERVATIONS", "CLINICAL"))).toMatchObject({
+      reports: true,
+      assessments: true,
+      watchlist: false,
     });
   });
   it("need every class of an `all` rule, one class of an `any` rule", () => {
@@ -114,6 +133,33 @@ describe("navigation and landing", () => {
     expect(navigationFor(viewer({}))).toEqual(["caseload", "lookup"]);
     expect(navigationFor(viewer({ caseAccess: nobody, auditReviewer: true }))).toEqual(["oversight"]);
     expect(navigationFor(viewer({ caseAccess: nobody, administrator: true }))).toEqual(["admin"]);
+  });
+  it("adds the work queues of the viewer's capabilities", () => {
+    const celex = [
+      { places: ["ANY"], dataClasses: ["IDENTITY", "LISTING", "OBSERVATIONS", "CLINICAL"] },
+      { ...none },
+      { ...none },
+    ] as const;
+    expect(
+      navigationFor(viewer({ caseAccess: celex, user: { roles: ["ANALYST"], agency: { kind: "CELEX" } } })),
+    ).toEqual(["caseload", "screening", "reports", "lookup"]);
+    const psychologist = [
+      { places: ["OWN_ESTABLISHMENT"], dataClasses: ["IDENTITY", "LISTING", "CLINICAL"] },
+      { ...none },
+      { ...none },
+    ] as const;
+    expect(
+      navigationFor(
+        viewer({
+          caseAccess: psychologist,
+          user: { roles: ["PSYCHOLOGIST"], agency: { kind: "PSYCHOSOCIAL_SERVICE" } },
+        }),
+      ),
+    ).toEqual(["caseload", "assessments", "lookup"]);
+    expect(navigationFor(viewer({ user: { roles: ["OFFICER"], agency: { kind: "PRISON" } } }))).toEqual([
+      "caseload",
+      "lookup",
+    ]);
   });
   it("starts each viewer on their own home page", () => {
     expect(homePath(viewer({}))).toBe("/caseload");

@@ -1,4 +1,5 @@
 import type { DataClass } from "@continuum/domain";
+import { type Capability, capabilitiesOf, type ViewerUserLike } from "./capabilities";
 
 /**
  * What the portal shows, decided from what the API says the viewer may see. Pure functions over
@@ -19,6 +20,8 @@ export interface ViewerLike {
   caseAccess: readonly StageAccessLike[];
   auditReviewer: boolean;
   administrator: boolean;
+  /** The account: its agency's kind and its roles decide what it may record (capabilities.ts). */
+  user?: ViewerUserLike;
 }
 
 /** The viewer sees persons somewhere (card or more): they have a caseload and can look persons up. */
@@ -55,6 +58,8 @@ export interface ClassSwitches {
   detention: boolean;
   listing: boolean;
   release: boolean;
+  clinical: boolean;
+  intelligence: boolean;
 }
 
 export function classSwitches(caseAccess: readonly StageAccessLike[]): ClassSwitches {
@@ -64,6 +69,8 @@ export function classSwitches(caseAccess: readonly StageAccessLike[]): ClassSwit
     detention: scope.has("DETENTION"),
     listing: scope.has("LISTING"),
     release: scope.has("RELEASE"),
+    clinical: scope.has("CLINICAL"),
+    intelligence: scope.has("INTELLIGENCE"),
   };
 }
 
@@ -76,6 +83,10 @@ export const CASE_FILE_SECTIONS = {
   listing: { all: ["LISTING"] },
   screening: { all: ["LISTING"] },
   timeline: { any: ["DETENTION", "LISTING"] },
+  // Reports are OBSERVATIONS or INTELLIGENCE data; each report's handling code narrows it further.
+  reports: { any: ["OBSERVATIONS", "INTELLIGENCE"] },
+  assessments: { all: ["CLINICAL"] },
+  watchlist: { all: ["INTELLIGENCE"] },
 } as const satisfies Record<string, { all: readonly DataClass[] } | { any: readonly DataClass[] }>;
 
 export type CaseFileSection = keyof typeof CASE_FILE_SECTIONS;
@@ -109,12 +120,33 @@ export function caseloadColumns(caseAccess: readonly StageAccessLike[]): {
   return { listing: scope.has("LISTING"), detention: scope.has("DETENTION") };
 }
 
-export type NavigationItem = "caseload" | "lookup" | "oversight" | "admin";
+export type NavigationItem =
+  | "caseload"
+  | "screening"
+  | "reports"
+  | "assessments"
+  | "lookup"
+  | "oversight"
+  | "admin";
+
+/** The work queues, each shown to the viewers whose capability it serves. */
+const QUEUES: readonly [NavigationItem, Capability][] = [
+  ["screening", "screen"],
+  ["reports", "readReportFeed"],
+  ["assessments", "assess"],
+];
 
 /** The shell's links: only what the viewer may use. */
-export function navigationFor(viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer" | "administrator">) {
+export function navigationFor(
+  viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer" | "administrator" | "user">,
+) {
   const items: NavigationItem[] = [];
-  if (hasCaseAccess(viewer.caseAccess)) items.push("caseload", "lookup");
+  if (hasCaseAccess(viewer.caseAccess)) {
+    items.push("caseload");
+    const capabilities = capabilitiesOf(viewer);
+    for (const [item, capability] of QUEUES) if (capabilities.has(capability)) items.push(item);
+    items.push("lookup");
+  }
   if (viewer.auditReviewer) items.push("oversight");
   if (viewer.administrator) items.push("admin");
   return items;

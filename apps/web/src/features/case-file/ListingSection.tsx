@@ -1,10 +1,20 @@
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { DateText, useIsoDate } from "@/features/i18n/DateText";
 import { CategoryBadge } from "@/features/listing/CategoryBadge";
 import type { CaseFilePersonFragment } from "@/gql/graphql";
 
-/** The CelEx listing at a glance, its labels, and the category history. */
-export function ListingSection({ person }: { person: CaseFilePersonFragment }) {
+/**
+ * The CelEx listing at a glance ("category C since …, previously D"), its labels, the category
+ * history period by period, and (children) what held on a chosen day.
+ */
+export function ListingSection({
+  person,
+  children,
+}: {
+  person: CaseFilePersonFragment;
+  children?: ReactNode;
+}) {
   const t = useTranslations("caseFile.listing");
   const tEnums = useTranslations("enums");
   const common = useTranslations("common");
@@ -73,6 +83,7 @@ export function ListingSection({ person }: { person: CaseFilePersonFragment }) {
           </table>
         </div>
       )}
+      {children}
     </section>
   );
 }

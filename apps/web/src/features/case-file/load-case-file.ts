@@ -1,20 +1,48 @@
 import "server-only";
+import { type AgencyKind, type Role, visibilityOf } from "@continuum/domain";
 import { cache } from "react";
 import { caseFileView, classSwitches, needsPurpose, needsSecondFactor } from "@/features/access/access";
 import { loadViewer } from "@/features/auth/viewer";
-import { CardFileDocument, CaseFileDocument } from "@/gql/graphql";
+import {
+  AssessmentInstrumentsDocument,
+  CardFileDocument,
+  CaseFileDocument,
+  CaseReportsDocument,
+  ReportFormReferenceDocument,
+  type ShellViewerFragment,
+} from "@/gql/graphql";
 import { serverQuery } from "@/lib/graphql/server";
+import { todayIso } from "@/lib/time/calendar";
+import { CASE_REPORTS_PAGE_SIZE } from "./case-file-state";
+
+/** How many screenings the case file shows. */
+export const SCREENINGS_SHOWN = 5;
+
+/**
+ * Whether the viewer reads clinical data beyond its summary anywhere (the psychosocial service):
+ * only then are an assessment's narrative, ratings and domain summaries asked for. From the
+ * access matrix in packages/domain, as the API applies it.
+ */
+export function readsClinicalDetail(viewer: ShellViewerFragment): boolean {
+  const stages = visibilityOf({
+    agencyKind: viewer.user.agency.kind as AgencyKind,
+    roles: viewer.user.roles as Role[],
+  });
+  return Object.values(stages).some((stage) => stage.detailedClasses.includes("CLINICAL"));
+}
 
 /**
  * One API read per page view, shared by generateMetadata and the page (React's per-request cache):
- * every read of a case file is audited, so it must not happen twice for one view.
+ * every read of a case file is audited, so it must not happen twice for one view. The arguments
+ * are primitives so that both calls hit the same cache entry.
  *
  * What is read depends on the viewer: a card-only viewer (local cells) asks for the information
  * card alone, never a guarded field; others ask for the classes they read somewhere (the rest is
  * switched off), and oversight also for who looked at the case. Nothing is read before the
  * session may open personal data (the page sends it to the second factor or purpose first).
+ * `asOf` asks what held on that day.
  */
-export const loadCaseFile = cache(async (id: string) => {
+export const loadCaseFile = cache(async (id: string, asOf: string | null) => {
   const viewer = (await loadViewer()).data?.viewer ?? null;
   if (viewer === null || needsSecondFactor(viewer) || needsPurpose(viewer))
     return { kind: "blocked" as const };
@@ -31,6 +59,32 @@ export const loadCaseFile = cache(async (id: string) => {
     release: s.release && s.detention,
     timeline: s.detention || s.listing,
     reviewer: viewer.auditReviewer,
+    screeningsFirst: SCREENINGS_SHOWN,
+    clinical: s.clinical,
+    clinicalDetail: s.clinical && readsClinicalDetail(viewer),
+    intelligence: s.intelligence,
+    asOf: asOf ?? todayIso(),
+    hasAsOf: asOf !== null,
   });
   return { kind: "full" as const, data, errors };
 });
+
+/**
+ * The person's information reports, a page at a time: a read of its own (the reports list is
+ * paged on its own, and too deep to nest in the case file's query under the API's depth limit).
+ */
+export const loadCaseReports = cache((id: string, includeSuperseded: boolean, after: string | null) =>
+  serverQuery(CaseReportsDocument, { id, first: CASE_REPORTS_PAGE_SIZE, after, includeSuperseded }),
+);
+
+/** Reference data for the case file's forms (not personal data): indicators, instruments. */
+export async function loadFormReference(needs: { indicators: boolean; instruments: boolean }) {
+  const [indicators, instruments] = await Promise.all([
+    needs.indicators ? serverQuery(ReportFormReferenceDocument, {}) : null,
+    needs.instruments ? serverQuery(AssessmentInstrumentsDocument, {}) : null,
+  ]);
+  return {
+    indicators: indicators?.data?.observationIndicators ?? [],
+    instruments: instruments?.data?.assessmentInstruments ?? [],
+  };
+}

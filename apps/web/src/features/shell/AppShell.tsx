@@ -16,6 +16,9 @@ export type ShellSection = NavigationItem | "case-file" | "purpose" | "second-fa
 
 const NAV_PATHS: Record<NavigationItem, string> = {
   caseload: "/caseload",
+  screening: "/screening",
+  reports: "/reports",
+  assessments: "/assessments",
   lookup: "/lookup",
   oversight: "/oversight",
   admin: "/admin",

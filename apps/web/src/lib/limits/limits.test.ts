@@ -1,11 +1,34 @@
 import {
   BREAK_GLASS_HOURS as DOMAIN_BREAK_GLASS_HOURS,
+  REASSESSMENT_MAX_MONTHS as DOMAIN_REASSESSMENT_MAX_MONTHS,
+  SCREENING_INTERVAL_MONTHS as DOMAIN_SCREENING_INTERVAL_MONTHS,
+  informationReportSchema,
   JUSTIFICATION_MAX_LENGTH,
   JUSTIFICATION_MIN_LENGTH,
+  NARRATIVE_MAX_LENGTH,
   PURPOSE_NOTE_MAX_LENGTH,
+  RATIONALE_MAX_LENGTH,
+  REPORT_TEXT_MAX_LENGTH,
+  REPORT_TITLE_MAX_LENGTH,
+  riskAssessmentSchema,
 } from "@continuum/domain";
 import { describe, expect, it } from "vitest";
-import { BREAK_GLASS_HOURS, JUSTIFICATION_MAX, JUSTIFICATION_MIN, PURPOSE_NOTE_MAX } from "./limits";
+import {
+  BREAK_GLASS_HOURS,
+  DOMAIN_SUMMARY_MAX,
+  HANDLING_CONDITIONS_MAX,
+  JUSTIFICATION_MAX,
+  JUSTIFICATION_MIN,
+  NARRATIVE_MAX,
+  NOT_RATED_REASON_MAX,
+  PURPOSE_NOTE_MAX,
+  RATIONALE_MAX,
+  REASSESSMENT_MAX_MONTHS,
+  REPORT_TEXT_MAX,
+  REPORT_TITLE_MAX,
+  SCREENING_INTERVAL_MONTHS,
+  SOURCE_DETAILS_MAX,
+} from "./limits";
 
 describe("input limits", () => {
   it("match the domain's", () => {
@@ -13,5 +36,42 @@ describe("input limits", () => {
     expect(JUSTIFICATION_MIN).toBe(JUSTIFICATION_MIN_LENGTH);
     expect(JUSTIFICATION_MAX).toBe(JUSTIFICATION_MAX_LENGTH);
     expect(BREAK_GLASS_HOURS).toBe(DOMAIN_BREAK_GLASS_HOURS);
+    expect(RATIONALE_MAX).toBe(RATIONALE_MAX_LENGTH);
+    expect(SCREENING_INTERVAL_MONTHS).toBe(DOMAIN_SCREENING_INTERVAL_MONTHS);
+    expect(REPORT_TITLE_MAX).toBe(REPORT_TITLE_MAX_LENGTH);
+    expect(REPORT_TEXT_MAX).toBe(REPORT_TEXT_MAX_LENGTH);
+    expect(NARRATIVE_MAX).toBe(NARRATIVE_MAX_LENGTH);
+    expect(REASSESSMENT_MAX_MONTHS).toBe(DOMAIN_REASSESSMENT_MAX_MONTHS);
+  });
+
+  it("match the limits inside the domain's input schemas", () => {
+    const report = {
+      observedOn: "2026-01-01",
+      title: "Title",
+      body: "Body",
+      sourceReliability: "B",
+      informationCredibility: "2",
+      classification: "UNCLASSIFIED",
+      handlingCode: "SHARE_LAW_ENFORCEMENT",
+    };
+    const reportAccepts = (extra: Record<string, string>) =>
+      informationReportSchema.safeParse({ ...report, ...extra }).success;
+    expect(reportAccepts({ sourceDetails: "x".repeat(SOURCE_DETAILS_MAX) })).toBe(true);
+    expect(reportAccepts({ sourceDetails: "x".repeat(SOURCE_DETAILS_MAX + 1) })).toBe(false);
+    expect(reportAccepts({ handlingConditions: "x".repeat(HANDLING_CONDITIONS_MAX) })).toBe(true);
+    expect(reportAccepts({ handlingConditions: "x".repeat(HANDLING_CONDITIONS_MAX + 1) })).toBe(false);
+
+    const assessment = (summary: string, reason: string) =>
+      riskAssessmentSchema.safeParse({
+        assessedOn: "2026-01-01",
+        finalJudgement: "LOW",
+        narrative: "Narrative",
+        nextReviewOn: "2026-06-01",
+        ratings: [{ indicatorCode: "BAI-1", rating: "NOT_RATED", notRatedReason: reason }],
+        domainSummaries: [{ domainCode: "BAI", summary }],
+      }).success;
+    expect(assessment("x".repeat(DOMAIN_SUMMARY_MAX), "x".repeat(NOT_RATED_REASON_MAX))).toBe(true);
+    expect(assessment("x".repeat(DOMAIN_SUMMARY_MAX + 1), "reason")).toBe(false);
+    expect(assessment("summary", "x".repeat(NOT_RATED_REASON_MAX + 1))).toBe(false);
   });
 });

@@ -4,30 +4,48 @@ import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { visibleSections } from "@/features/access/access";
+import { capabilitiesOf, caseFormsFor, levelOf } from "@/features/access/capabilities";
+import { AssessmentForm } from "@/features/assessments/AssessmentForm";
 import { handleReadErrors, requireViewer } from "@/features/auth/viewer";
-import { parseGrantExpiry } from "@/features/break-glass/expiry";
 import { AccessPanel } from "@/features/case-file/AccessPanel";
+import { AsOfControl } from "@/features/case-file/AsOfControl";
+import { AssessmentsSection } from "@/features/case-file/AssessmentsSection";
 import { BreakGlassNotice } from "@/features/case-file/BreakGlassNotice";
+import { caseFileHref, parseCaseFileState } from "@/features/case-file/case-file-state";
 import { DetentionSection } from "@/features/case-file/DetentionSection";
 import { IdentitySection } from "@/features/case-file/IdentitySection";
 import { InformationCardSection } from "@/features/case-file/InformationCardSection";
 import { ListingSection } from "@/features/case-file/ListingSection";
-import { loadCaseFile } from "@/features/case-file/load-case-file";
+import {
+  loadCaseFile,
+  loadCaseReports,
+  loadFormReference,
+  readsClinicalDetail,
+} from "@/features/case-file/load-case-file";
 import { ReleaseSection } from "@/features/case-file/ReleaseSection";
+import { ReportsSection } from "@/features/case-file/ReportsSection";
 import { RestrictedSection } from "@/features/case-file/RestrictedSection";
 import { ScreeningSection } from "@/features/case-file/ScreeningSection";
 import { Timeline } from "@/features/case-file/Timeline";
+import { WatchlistSection } from "@/features/case-file/WatchlistSection";
 import { CategoryBadge } from "@/features/listing/CategoryBadge";
 import { AuditEventsTable } from "@/features/oversight/AuditEventsTable";
+import { addressees } from "@/features/reports/addressees";
+import { ScreeningForm } from "@/features/screening/ScreeningForm";
 import { AppShell } from "@/features/shell/AppShell";
+import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { classifyErrors } from "@/lib/graphql/classify";
-import { ApiRequestError } from "@/lib/graphql/errors";
+import { ApiRequestError, hasCode } from "@/lib/graphql/errors";
+import { todayIso } from "@/lib/time/calendar";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/persons/[id]">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/persons/[id]">): Promise<Metadata> {
   const { locale, id } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
-  const loaded = await loadCaseFile(id);
+  const loaded = await loadCaseFile(id, parseCaseFileState(await searchParams).asOf);
   const person = loaded.kind === "blocked" ? null : loaded.data?.person;
   if (!person) {
     const t = await getTranslations({ locale, namespace: "notFound" });
@@ -45,10 +63,12 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
 
-  const returnTo = `/persons/${encodeURIComponent(id)}`;
+  const state = parseCaseFileState(await searchParams);
+  const basePath = `/persons/${encodeURIComponent(id)}`;
+  const returnTo = caseFileHref(basePath, { ...state, grantExpires: null });
   const viewer = await requireViewer(locale, { returnTo });
-  const expiresAt = parseGrantExpiry((await searchParams).grantExpires);
-  const loaded = await loadCaseFile(id);
+  const expiresAt = state.grantExpires;
+  const loaded = await loadCaseFile(id, state.asOf);
   if (loaded.kind === "blocked") throw new ApiRequestError([]);
   // Unknown, malformed and out-of-scope IDs all read as "not found", never "forbidden".
   handleReadErrors(classifyErrors(loaded.errors, { notFoundAt: "person" }), locale, returnTo, notFound);
@@ -56,6 +76,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   if (!person) notFound();
 
   const t = await getTranslations("caseFile");
+  const tForms = await getTranslations();
   const breadcrumb = (current: string) => (
     <nav aria-label={t("breadcrumb")} className="breadcrumb">
       <ol>
@@ -97,9 +118,34 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   const full = loaded.data?.person;
   if (!full) notFound();
   const shown = visibleSections(full.access.classes);
+  const path = `/${locale}${basePath}`;
+  const today = todayIso();
+  const forms = caseFormsFor(capabilitiesOf(viewer), full.access);
+  const [reportsResult, reference] = await Promise.all([
+    shown.reports || forms.report
+      ? loadCaseReports(id, state.reportHistory, state.reportTrail.at(-1) ?? null)
+      : null,
+    loadFormReference({ indicators: forms.report, instruments: forms.assessment }),
+  ]);
+  // A stale or tampered cursor of the reports' pages: back to their first page.
+  if (state.reportTrail.length > 0 && reportsResult && hasCode(reportsResult.errors, "BAD_USER_INPUT"))
+    redirect({ href: caseFileHref(basePath, { ...state, reportTrail: [] }), locale });
+  if (reportsResult) handleReadErrors(classifyErrors(reportsResult.errors), locale, returnTo);
+  const reports = reportsResult?.data?.person?.reports ?? null;
   const name =
     full.familyName || full.givenNames ? `${full.familyName ?? ""}, ${full.givenNames ?? ""}` : t("unnamed");
   const audit = loaded.data?.auditEvents;
+  const assessments = full.riskAssessments ?? [];
+  const agencies = addressees(
+    viewer.user.agency.id,
+    [
+      full.card.responsibleAgency,
+      ...(reports?.edges.flatMap((e) => [e.node.originatorAgency, e.node.addressedToAgency]) ?? []),
+      ...(full.screenings?.edges.map((e) => e.node.agency) ?? []),
+      ...assessments.map((a) => a.agency),
+    ],
+    locale,
+  );
   return (
     <AppShell viewer={viewer} section="case-file" returnTo={returnTo}>
       {breadcrumb(full.reference ?? t("unnamed"))}
@@ -124,7 +170,77 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
             <RestrictedSection section="detention" />
           )}
           {shown.release ? <ReleaseSection person={full} /> : <RestrictedSection section="release" />}
-          {shown.listing ? <ListingSection person={full} /> : <RestrictedSection section="listing" />}
+          {shown.listing ? (
+            <ListingSection person={full}>
+              <AsOfControl
+                path={path}
+                state={state}
+                today={today}
+                listingOn={full.listingOn ?? null}
+                watchlistOn={full.watchlistOn ?? null}
+                readsWatchlist={shown.watchlist}
+              />
+            </ListingSection>
+          ) : (
+            <RestrictedSection section="listing" />
+          )}
+          {forms.screening ? (
+            <section aria-labelledby="screening-form-heading" className="card">
+              <details className="form-disclosure">
+                <summary id="screening-form-heading">{tForms("screeningForm.open")}</summary>
+                <ScreeningForm
+                  personId={full.id}
+                  listing={full.listing ?? null}
+                  admittedOn={full.currentEpisode?.admittedOn ?? null}
+                  reports={(reports?.edges ?? []).map((e) => e.node).filter((r) => !r.superseded)}
+                  today={today}
+                  returnTo={returnTo}
+                />
+              </details>
+            </section>
+          ) : null}
+          {reports ? (
+            <ReportsSection
+              personId={full.id}
+              reports={reports}
+              path={path}
+              state={state}
+              canFile={forms.report}
+              indicators={reference.indicators}
+              agencies={agencies}
+              today={today}
+              returnTo={returnTo}
+            />
+          ) : (
+            <RestrictedSection section="reports" />
+          )}
+          {shown.assessments && full.riskAssessments ? (
+            <AssessmentsSection
+              assessments={full.riskAssessments}
+              nextDueOn={full.nextAssessmentDueOn ?? null}
+              detailReadable={levelOf(full.access, "CLINICAL") !== "SUMMARY" && readsClinicalDetail(viewer)}
+              today={today}
+            >
+              {forms.assessment ? (
+                <details className="form-disclosure">
+                  <summary>{tForms("assessmentForm.open")}</summary>
+                  <AssessmentForm
+                    personId={full.id}
+                    instruments={reference.instruments}
+                    today={today}
+                    returnTo={returnTo}
+                  />
+                </details>
+              ) : null}
+            </AssessmentsSection>
+          ) : (
+            <RestrictedSection section="assessments" />
+          )}
+          {shown.watchlist && full.watchlist ? (
+            <WatchlistSection entries={full.watchlist} />
+          ) : (
+            <RestrictedSection section="watchlist" />
+          )}
         </div>
         <div className="case-grid__side">
           <AccessPanel access={full.access} />
