@@ -53,3 +53,14 @@ export async function logIn(page: Page, portal: string, email: string): Promise<
   await page.waitForURL((url) => !url.pathname.endsWith("/login"));
   await page.getByRole("heading", { level: 1 }).waitFor();
 }
+
+/**
+ * On the purpose page (in whatever language the account stored), states `code` and waits until the
+ * portal has moved on. Language-independent: the form's only select and its submit button.
+ */
+export async function statePurpose(page: Page, code: string): Promise<void> {
+  await page.waitForURL(/\/purpose(\?|$)/);
+  await page.locator("form select[name=code]").selectOption(code);
+  await page.locator("form button[type=submit]").click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/purpose"));
+}
