@@ -354,6 +354,31 @@ describe("recording a risk assessment", () => {
   });
 });
 
+describe("an assessment opened through break-the-glass", () => {
+  it("shows the psychologist of another prison the full assessment, read-only", async () => {
+    const personId = await inmate("Assessbg");
+    expect((await record(psd, personId)).userErrors).toEqual([]);
+    const hasselt = await app.login(EMAIL("psd-hasselt.psychologist"));
+    const opened = await hasselt.data<{ breakGlassOpen: { userErrors: UserErrorShape[] } }>(
+      `mutation($id: ID!) { breakGlassOpen(input: { personId: $id,
+         justification: "Transfer to Hasselt announced for tomorrow: fictional test justification." }) {
+         userErrors { field message code } } }`,
+      { id: personId },
+    );
+    expect(opened.breakGlassOpen.userErrors).toEqual([]);
+    const read = await hasselt.data<{
+      person: { riskAssessments: { narrative: string; ratings: { rating: string }[] }[] };
+    }>(`query($id: ID!) { person(id: $id) { riskAssessments { narrative ratings { rating } } } }`, {
+      id: personId,
+    });
+    const [first] = read.person.riskAssessments;
+    expect(first?.narrative).toBe("Fictional narrative of the structured professional judgement.");
+    expect(first?.ratings.length).toBe(requiredRatings().length);
+    const write = await hasselt.request(RECORD, assessment(personId));
+    expect(write.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+  });
+});
+
 describe("licensed instrument texts", () => {
   const LOAD = `mutation($input: InstrumentTextsLoadInput!) { instrumentTextsLoad(input: $input) {
     loaded userErrors { field message code } } }`;
@@ -408,7 +433,7 @@ describe("licensed instrument texts", () => {
       expect(unknown.instrumentTextsLoad).toEqual({
         loaded: 0,
         userErrors: [
-          { field: "instrumentId", message: "no active instrument version with this ID", code: "NOT_FOUND" },
+          { field: "instrumentId", message: "no instrument version with this ID", code: "NOT_FOUND" },
         ],
       });
       const bad = await admin.data<{ instrumentTextsLoad: { userErrors: UserErrorShape[] } }>(LOAD, {

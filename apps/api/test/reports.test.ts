@@ -560,6 +560,25 @@ describe("who reads which report", () => {
     }
   });
 
+  it("names the author of an intelligence report to the originating agency only", async () => {
+    const query = `query($id: ID!) { node(id: $id) { ... on InformationReport { author { displayName } } } }`;
+    const own = await client("vsse.analyst").data<{ node: { author: { displayName: string } } }>(query, {
+      id: ids.shared,
+    });
+    expect(own.node.author.displayName).toMatch(/State Security/);
+    const other = await client("celex.analyst").request<{ node: { author: null } }>(query, {
+      id: ids.shared,
+    });
+    expect(other.data?.node).toEqual({ author: null });
+    expect(other.errors?.map((e) => [e.path?.join("."), e.extensions?.code])).toEqual([
+      ["node.author", "FORBIDDEN"],
+    ]);
+    const prison = await client("celex.analyst").data<{ node: { author: { displayName: string } } }>(query, {
+      id: ids.prison,
+    });
+    expect(prison.node.author.displayName).toMatch(/Ittre/);
+  });
+
   it("answers node(id:) with null where the report may not be read", async () => {
     const query = `query($id: ID!) { node(id: $id) { id ... on InformationReport { title } } }`;
     const cases: [string, string, boolean][] = [
@@ -612,18 +631,27 @@ describe("who reads which report", () => {
   it("lets oversight find the disclosures in the audit trail, each to an agency other than the originator", async () => {
     const data = await client("oversight.reviewer").data<{
       auditEvents: {
-        edges: { node: { agency: { id: string; code: string }; details: { originatorAgencyId: string } } }[];
+        edges: {
+          node: {
+            agency: { id: string; code: string };
+            recipientAgency: { id: string };
+            details: { originatorAgencyId: string };
+          };
+        }[];
       };
     }>(
       `query($personId: ID!) { auditEvents(first: 100, filter: { personId: $personId, operation: "DISCLOSURE" }) {
-         edges { node { agency { id code } details } } } }`,
+         edges { node { agency { id code } recipientAgency { id } details } } } }`,
       { personId: listed },
     );
     const events = data.auditEvents.edges.map((e) => e.node);
     expect(new Set(events.map((e) => e.agency.code))).toEqual(
       new Set(["celex", "cuta", "dgepi", "prison-ittre", "psd-ittre", "vsse"]),
     );
-    for (const e of events) expect(uuidOf(e.agency.id)).not.toBe(e.details.originatorAgencyId);
+    for (const e of events) {
+      expect(uuidOf(e.agency.id)).not.toBe(e.details.originatorAgencyId);
+      expect(e.recipientAgency.id).toBe(e.agency.id);
+    }
   });
 });
 

@@ -122,6 +122,24 @@ describe("the intelligence service's list", () => {
     });
   });
 
+  it("ends the entry when the person is released, whoever records the release", async () => {
+    const { personId: leaving, episodeId } = await admit(celex, at, {
+      familyName: "Watchr",
+      admittedOn: "2024-01-10",
+    });
+    expect((await put(leaving, "RADICALISED", "2024-02-01")).userErrors).toEqual([]);
+    await release(episodeId, "2024-06-01");
+    const data = await vsse.data<{ person: { watchlist: Entry[]; watchlistOn: Entry | null } }>(
+      `query($id: ID!) { person(id: $id) { watchlist { status validFrom validTo }
+         watchlistOn(date: "2024-06-01") { status } } }`,
+      { id: leaving },
+    );
+    expect(data.person.watchlist).toEqual([
+      { status: "RADICALISED", validFrom: "2024-02-01", validTo: "2024-06-01" },
+    ]);
+    expect(data.person.watchlistOn).toBeNull();
+  });
+
   it("covers inmates only", async () => {
     const { personId: released, episodeId } = await admit(celex, at, {
       familyName: "Watchc",

@@ -56,7 +56,7 @@ export const riskAssessmentSchema = z.object({
           .default(null),
       }),
     )
-    .max(200),
+    .max(200, { message: "at most 200 ratings" }),
   domainSummaries: z
     .array(
       z.object({
@@ -64,7 +64,7 @@ export const riskAssessmentSchema = z.object({
         summary: z.string().trim().max(4000, { message: "must be at most 4000 characters" }),
       }),
     )
-    .max(20)
+    .max(20, { message: "at most 20 domain summaries" })
     .default([]),
 });
 export type RiskAssessmentInput = z.infer<typeof riskAssessmentSchema>;

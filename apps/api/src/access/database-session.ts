@@ -30,8 +30,12 @@ export function databaseSettings(actor: Actor | null): Record<string, string> {
     settings[`app.places_${key}`] = visibility?.[stage].places.join(",") ?? "";
     settings[`app.classes_${key}`] = visibility?.[stage].classes.join(",") ?? "";
     settings[`app.detail_classes_${key}`] = visibility?.[stage].detailedClasses.join(",") ?? "";
-    settings[`app.bg_classes_${key}`] =
-      actor === null ? "" : Object.keys(breakGlassAccess(actor, stage).classes).join(",");
+    const breakGlass = actor === null ? {} : breakGlassAccess(actor, stage).classes;
+    settings[`app.bg_classes_${key}`] = Object.keys(breakGlass).join(",");
+    settings[`app.bg_detail_classes_${key}`] = Object.entries(breakGlass)
+      .filter(([, level]) => level !== "SUMMARY")
+      .map(([dataClass]) => dataClass)
+      .join(",");
   }
   return settings;
 }

@@ -189,6 +189,7 @@ export class OversightResolver {
         id: String(r.id),
         userUuid: r.actorUserId,
         agencyUuid: r.agencyId,
+        recipientAgencyUuid: r.recipientAgencyId,
         occurredAt: r.occurredAt,
         operation: r.operation,
         personId: r.personId === null ? null : toGlobalId("Person", r.personId),
@@ -237,6 +238,19 @@ export class AuditEventResolver {
   @FieldResolver(() => AgencyType, { nullable: true, description: "On behalf of which agency." })
   async agency(@Root() event: AuditEventType, @Ctx() ctx: RequestContext): Promise<AgencyType | null> {
     const agency = event.agencyUuid === null ? null : await ctx.loaders.agency.load(event.agencyUuid);
+    return agency === null ? null : AgencyType.from(agency);
+  }
+
+  @FieldResolver(() => AgencyType, {
+    nullable: true,
+    description: "For a DISCLOSURE: the agency the data went to (another agency than its originator).",
+  })
+  async recipientAgency(
+    @Root() event: AuditEventType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AgencyType | null> {
+    const id = event.recipientAgencyUuid;
+    const agency = id === null ? null : await ctx.loaders.agency.load(id);
     return agency === null ? null : AgencyType.from(agency);
   }
 }

@@ -197,6 +197,7 @@ export class AuditEventFilterInput {
 export class AuditEventType {
   userUuid: string | null;
   agencyUuid: string | null;
+  recipientAgencyUuid: string | null;
 
   @Field(() => ID, { description: "The entry's number in the chain." })
   id: string;

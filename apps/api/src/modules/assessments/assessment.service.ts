@@ -50,7 +50,11 @@ async function instrumentFor(
   const id = uuidOf(globalId, "AssessmentInstrument");
   const [record] = id === null ? [] : await instrumentsByIds(db, [id]);
   if (record === undefined || (activeOnly && !record.active))
-    return reject(field, "no active instrument version with this ID", UserErrorCode.NOT_FOUND);
+    return reject(
+      field,
+      activeOnly ? "no active instrument version with this ID" : "no instrument version with this ID",
+      UserErrorCode.NOT_FOUND,
+    );
   const domains = await domainsByInstrumentIds(db, [record.id]);
   const indicators =
     domains.length === 0

@@ -26,6 +26,7 @@ import { resolvePlace } from "../establishments/establishment.service.js";
 import { lockPerson, type VisiblePerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
 import { closeOpenListingOf, lastScreeningOn, openListingOf } from "../screening/screening.repository.js";
+import { closeWatchlistEntryOnRelease } from "../screening/watchlist.repository.js";
 import type {
   AdmissionInput,
   DetentionEpisodeOpenInput,
@@ -250,6 +251,7 @@ export function releaseFromEpisode(
       );
     if (placement !== null) await closePlacement(tx, placement.id, release.releasedOn);
     await closeOpenListingOf(tx, episode.personId, release.releasedOn);
+    await closeWatchlistEntryOnRelease(tx, episode.personId, release.releasedOn);
     await refreshSummaries(tx, [episode.personId]);
     ctx.audit.record({
       operation: "UPDATE",

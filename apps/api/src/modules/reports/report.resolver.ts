@@ -146,8 +146,15 @@ export class InformationReportResolver {
     return agency === null ? null : AgencyType.from(agency);
   }
 
-  @FieldResolver(() => UserType, { nullable: true, description: "Who wrote this version." })
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description:
+      "Who wrote this version. For INTELLIGENCE reports the originating agency only (its officers are not " +
+      "named to other agencies): for anyone else null with a FORBIDDEN error.",
+  })
   async author(@Root() report: InformationReportType, @Ctx() ctx: RequestContext): Promise<UserType | null> {
+    if (report.dataClass === "INTELLIGENCE" && !report.fromOwnAgency)
+      throw forbidden("Only the originating agency sees who wrote an intelligence report.");
     if (report.authorUuid === null) return null;
     const user = await ctx.loaders.user.load(report.authorUuid);
     return user === null ? null : UserType.from(user);

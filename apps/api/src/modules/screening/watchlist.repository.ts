@@ -70,3 +70,8 @@ export async function watchlistEntryById(db: Db, id: string): Promise<WatchlistE
   const [row] = await db.select().from(watchlistEntries).where(eq(watchlistEntries.id, id)).limit(1);
   return row ?? null;
 }
+
+/** Ends the open entry on the intelligence list at a release (definer-rights function, migration 0009). */
+export async function closeWatchlistEntryOnRelease(db: Db, personId: string, on: string): Promise<void> {
+  await db.execute(sql`select app_close_watchlist_entry(${personId}::uuid, ${on}::date)`);
+}
