@@ -362,11 +362,17 @@ export function CorrectReport({
     if (!open || loaded !== null) return;
     let cancelled = false;
     client
-      .query({ query: ReportForCorrectionDocument, variables: { id: reportId }, fetchPolicy: "no-cache" })
-      .then(({ data }) => {
-        const node = data?.node;
+      .query({
+        query: ReportForCorrectionDocument,
+        variables: { id: reportId },
+        fetchPolicy: "no-cache",
+        // A field refused (null with a FORBIDDEN error) leaves the rest of the report usable.
+        errorPolicy: "all",
+      })
+      .then(({ data, error }) => {
         if (cancelled) return;
-        if (!isReport(node)) throw new Error("not found");
+        const node = data?.node;
+        if (!isReport(node)) throw error ?? new Error("not found");
         setLoaded({ values: valuesFromReport(node), version: node.version });
       })
       .catch((error: unknown) => {

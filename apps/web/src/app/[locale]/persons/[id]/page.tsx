@@ -76,7 +76,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   if (!person) notFound();
 
   const t = await getTranslations("caseFile");
-  const tForms = await getTranslations();
+  const tAll = await getTranslations();
   const breadcrumb = (current: string) => (
     <nav aria-label={t("breadcrumb")} className="breadcrumb">
       <ol>
@@ -187,7 +187,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
           {forms.screening ? (
             <section aria-labelledby="screening-form-heading" className="card">
               <details className="form-disclosure">
-                <summary id="screening-form-heading">{tForms("screeningForm.open")}</summary>
+                <summary id="screening-form-heading">{tAll("screeningForm.open")}</summary>
                 <ScreeningForm
                   personId={full.id}
                   listing={full.listing ?? null}
@@ -223,7 +223,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
             >
               {forms.assessment ? (
                 <details className="form-disclosure">
-                  <summary>{tForms("assessmentForm.open")}</summary>
+                  <summary>{tAll("assessmentForm.open")}</summary>
                   <AssessmentForm
                     personId={full.id}
                     instruments={reference.instruments}
