@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { Restricted } from "@/features/access/Restricted";
 import { establishmentLabel } from "@/features/establishments/establishment-label";
 import { DateText } from "@/features/i18n/DateText";
 import { DateTimeText } from "@/features/i18n/DateTimeText";
@@ -14,6 +15,14 @@ export interface CorrectionContext {
   agencies: readonly AgencyOption[];
   today: string;
   returnTo: string;
+}
+
+/**
+ * The author of an intelligence report is named to its own agency only (the API answers null with
+ * a FORBIDDEN error to others): say so rather than leave a gap.
+ */
+function authorWithheld(report: ReportRowFragment): boolean {
+  return report.dataClass === "INTELLIGENCE" && !report.fromOwnAgency;
 }
 
 /**
@@ -69,7 +78,14 @@ export function ReportArticle({
           <dt>{t("recorded")}</dt>
           <dd>
             <DateTimeText iso={report.recordedAt} />
-            {report.author ? <span className="muted"> · {report.author.displayName}</span> : null}
+            {report.author ? (
+              <span className="muted"> · {report.author.displayName}</span>
+            ) : authorWithheld(report) ? (
+              <>
+                {" · "}
+                <Restricted />
+              </>
+            ) : null}
           </dd>
         </div>
       </dl>
