@@ -116,6 +116,47 @@ describe("logging in", () => {
   });
 });
 
+describe("the viewer", () => {
+  it("tells each account which changes it may make and which classes it reads only in summary", async () => {
+    const VIEWER = `{ viewer { caseActions caseAccess { stage dataClasses detailedDataClasses } } }`;
+    type Viewer = {
+      viewer: {
+        caseActions: string[];
+        caseAccess: { stage: string; dataClasses: string[]; detailedDataClasses: string[] }[];
+      };
+    };
+    const celex = (await (await app.login(EMAIL("celex.analyst"))).data<Viewer>(VIEWER)).viewer;
+    expect(celex.caseActions).toEqual([
+      "PERSON_REGISTER",
+      "DETENTION_RECORD",
+      "SCREENING_RECORD",
+      "REPORT_FILE",
+    ]);
+    const inPrison = celex.caseAccess.find((s) => s.stage === "IN_PRISON");
+    expect(inPrison?.dataClasses).toContain("CLINICAL");
+    expect(inPrison?.detailedDataClasses).not.toContain("CLINICAL");
+    expect(inPrison?.detailedDataClasses).toContain("INTELLIGENCE");
+    const psychologist = (await (await app.login(EMAIL("psd-ittre.psychologist"))).data<Viewer>(VIEWER))
+      .viewer;
+    expect(psychologist.caseActions).toEqual(["REPORT_FILE", "ASSESSMENT_RECORD"]);
+    expect(psychologist.caseAccess.find((s) => s.stage === "IN_PRISON")?.detailedDataClasses).toContain(
+      "CLINICAL",
+    );
+    const lcis = (await (await app.login(EMAIL("lcis-molenbeek.member"))).data<Viewer>(VIEWER)).viewer;
+    expect(lcis.caseActions).toEqual([]);
+  });
+
+  it("lists the agencies of the directory to any logged-in user, and to nobody else", async () => {
+    const officer = await app.login(EMAIL("prison-ittre.officer"));
+    const { agencies } = await officer.data<{ agencies: { code: string; kind: string }[] }>(
+      "{ agencies { code kind } }",
+    );
+    expect(agencies.map((a) => a.code)).toEqual(expect.arrayContaining(["celex", "vsse", "prison-ittre"]));
+    const anonymous = await app.anonymous.request("{ agencies { code } }");
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
+
 describe("anonymous requests get nothing but login", () => {
   it("refuses persons with UNAUTHENTICATED", async () => {
     const res = await app.anonymous.request("{ persons(first: 5) { totalCount } }");

@@ -178,6 +178,15 @@ describe("the screening queue", () => {
         })
       ).names,
     ).toEqual(["Queuenewadmission"]);
+    expect((await queue(celex, { screeningUnassigned: true, screeningDueWithinDays: 14 })).names).toEqual([]);
+    expect((await queue(celex, { screeningUnassigned: true, screeningDueWithinDays: 45 })).names).toEqual([
+      "Queuescheduled",
+    ]);
+    expect((await queue(celex, { screeningUnassigned: false, screeningDueWithinDays: 14 })).names).toEqual([
+      "Queueneverscreened",
+      "Queuenewadmission",
+      "Queuescreenedearlier",
+    ]);
     // Prison staff see who is responsible for their own inmates.
     const seen = await officer.data<{ person: { screeningResponsible: { id: string } } }>(
       `query($id: ID!) { person(id: $id) { screeningResponsible { id } } }`,

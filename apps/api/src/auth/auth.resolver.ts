@@ -1,4 +1,11 @@
-import { isAdministrator, isAuditReviewer, PURPOSES_BY_AGENCY_KIND, visibilityOf } from "@continuum/domain";
+import {
+  CaseAction,
+  isAdministrator,
+  isAuditReviewer,
+  mayPerform,
+  PURPOSES_BY_AGENCY_KIND,
+  visibilityOf,
+} from "@continuum/domain";
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireAdministrator } from "../access/policy.js";
 import { mapPage, pageByOffset } from "../graphql/connection.js";
@@ -81,8 +88,10 @@ export class AuthResolver {
           stage,
           places: visibility[stage].places,
           dataClasses: visibility[stage].classes,
+          detailedDataClasses: visibility[stage].detailedClasses,
         }),
       ),
+      caseActions: Object.values(CaseAction).filter((action) => mayPerform(actor, action)),
       auditReviewer: isAuditReviewer(actor),
       administrator: isAdministrator(actor),
     });

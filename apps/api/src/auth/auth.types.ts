@@ -1,4 +1,4 @@
-import { CaseStage, DataClass, Language, Place, PurposeCode } from "@continuum/domain";
+import { CaseAction, CaseStage, DataClass, Language, Place, PurposeCode } from "@continuum/domain";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { connectionOf } from "../graphql/connection.js";
 import { toGlobalId } from "../graphql/global-id.js";
@@ -255,6 +255,13 @@ export class StageAccessType {
     description: "The data classes you may read there (empty with places: the information card only).",
   })
   dataClasses: DataClass[];
+
+  @Field(() => [DataClass], {
+    description:
+      "Of those, the classes you read in full; the others you read as their summary only (e.g. CLINICAL: " +
+      "the final judgement and dates).",
+  })
+  detailedDataClasses: DataClass[];
 }
 
 @ObjectType("Viewer", { description: "You: your account, your session's purpose and what you may see." })
@@ -279,6 +286,13 @@ export class ViewerType {
 
   @Field(() => [StageAccessType], { description: "Which cases you see at each stage." })
   caseAccess: StageAccessType[];
+
+  @Field(() => [CaseAction], {
+    description:
+      "The kinds of change your agency and role may make. On a given person you also need consult-and-feed " +
+      "on the class the change writes (Person.access).",
+  })
+  caseActions: CaseAction[];
 
   @Field({ description: "You may review the audit trail and break-the-glass access (oversight, DPO)." })
   auditReviewer: boolean;

@@ -1,6 +1,7 @@
 import {
   AGENCY_KIND_DESCRIPTIONS,
   AgencyKind,
+  CaseAction,
   CaseStage,
   CLASSIFICATION_DESCRIPTIONS,
   Classification,
@@ -103,6 +104,20 @@ export function registerEnums(): void {
     SCHEDULED: "Due later.",
     NOT_APPLICABLE: "Not in detention: no screening due.",
   });
+  register(
+    CaseAction,
+    "CaseAction",
+    "A kind of change to case records (docs/access.md, who may change what).",
+    {
+      PERSON_REGISTER: "Register a person (IDENTITY).",
+      DETENTION_RECORD: "Record admissions, transfers and releases (DETENTION).",
+      SCREENING_RECORD: "Record CelEx screenings and assign who is responsible for them (LISTING).",
+      REPORT_FILE: "File and correct information reports on persons you know of.",
+      ASSESSMENT_RECORD: "Record risk assessments (CLINICAL).",
+      WATCHLIST_RECORD:
+        "Keep the intelligence service's list of radicalised or vulnerable inmates (INTELLIGENCE).",
+    },
+  );
   register(DataClass, "DataClass", "A class of personal data; access and audit are decided per class.");
   register(CaseStage, "CaseStage", "Where a case stands: in prison, released (followed up) or closed.", {
     IN_PRISON: "In a detention episode (or registered, not yet admitted).",

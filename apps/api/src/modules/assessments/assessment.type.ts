@@ -30,7 +30,7 @@ export class AssessmentInstrumentType extends Node {
   name: string;
 
   @Field(() => [IndicatorRating], {
-    description: "Ratings an indicator may take (NOT_RATED, with a reason, is always allowed).",
+    description: "Every rating an indicator may take, NOT_RATED (which needs a reason) included.",
   })
   ratingScale: IndicatorRating[];
 

@@ -79,6 +79,12 @@ export class PersonFilterInput {
   })
   screeningResponsibleIds?: string[] | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True: only persons nobody is responsible for screening; false: only assigned ones.",
+  })
+  screeningUnassigned?: boolean | null;
+
   @Field(() => Int, {
     nullable: true,
     description: `Only persons whose risk assessment is due within this many days from today, overdue ones included (0 to ${DUE_WITHIN_MAX_DAYS}): the psychosocial service's queue.`,

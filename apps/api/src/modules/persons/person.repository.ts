@@ -42,6 +42,7 @@ export interface PersonFilter {
   /** Only persons whose screening is due on or before this date. */
   screeningDueOnOrBefore: IsoDate | null;
   screeningResponsibleIds: readonly string[] | null;
+  screeningUnassigned: boolean | null;
   /** Only persons whose risk assessment is due on or before this date. */
   assessmentDueOnOrBefore: IsoDate | null;
 }
@@ -171,6 +172,15 @@ function filterConditions(scope: ViewerScope, filter: PersonFilter): SQL[] {
       and(
         classReadable(scope, "LISTING"),
         inArray(personCaseSummaries.screeningResponsibleId, [...filter.screeningResponsibleIds]),
+      ) as SQL,
+    );
+  if (filter.screeningUnassigned !== null)
+    conditions.push(
+      and(
+        classReadable(scope, "LISTING"),
+        filter.screeningUnassigned
+          ? isNull(personCaseSummaries.screeningResponsibleId)
+          : isNotNull(personCaseSummaries.screeningResponsibleId),
       ) as SQL,
     );
   if (filter.assessmentDueOnOrBefore !== null)

@@ -63,6 +63,7 @@ function filterFrom(ctx: RequestContext, args: PersonsArgs): PersonFilter {
     screeningDueBefore: f.screeningOverdue === true ? ctx.today : null,
     screeningDueOnOrBefore: dueBy(f.screeningDueWithinDays, "filter.screeningDueWithinDays"),
     screeningResponsibleIds,
+    screeningUnassigned: f.screeningUnassigned ?? null,
     assessmentDueOnOrBefore: dueBy(f.assessmentDueWithinDays, "filter.assessmentDueWithinDays"),
   };
 }
