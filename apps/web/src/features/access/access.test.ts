@@ -141,7 +141,13 @@ describe("navigation and landing", () => {
       { ...none },
     ] as const;
     expect(
-      navigationFor(viewer({ caseAccess: celex, user: { roles: ["ANALYST"], agency: { kind: "CELEX" } } })),
+      navigationFor(
+        viewer({
+          caseAccess: celex,
+          caseActions: ["SCREENING_RECORD", "REPORT_FILE"],
+          user: { roles: ["ANALYST"], agency: { kind: "CELEX" } },
+        }),
+      ),
     ).toEqual(["caseload", "screening", "reports", "lookup"]);
     const psychologist = [
       { places: ["OWN_ESTABLISHMENT"], dataClasses: ["IDENTITY", "LISTING", "CLINICAL"] },
@@ -152,6 +158,7 @@ describe("navigation and landing", () => {
       navigationFor(
         viewer({
           caseAccess: psychologist,
+          caseActions: ["REPORT_FILE", "ASSESSMENT_RECORD"],
           user: { roles: ["PSYCHOLOGIST"], agency: { kind: "PSYCHOSOCIAL_SERVICE" } },
         }),
       ),

@@ -1,4 +1,4 @@
-import type { DataClass } from "@continuum/domain";
+import type { CaseAction, DataClass } from "@continuum/domain";
 import { type Capability, capabilitiesOf, type ViewerUserLike } from "./capabilities";
 
 /**
@@ -20,7 +20,9 @@ export interface ViewerLike {
   caseAccess: readonly StageAccessLike[];
   auditReviewer: boolean;
   administrator: boolean;
-  /** The account: its agency's kind and its roles decide what it may record (capabilities.ts). */
+  /** The kinds of change the viewer's role allows (capabilities.ts). */
+  caseActions?: readonly CaseAction[];
+  /** The account: its agency decides which work queues it keeps (capabilities.ts). */
   user?: ViewerUserLike;
 }
 
@@ -138,7 +140,7 @@ const QUEUES: readonly [NavigationItem, Capability][] = [
 
 /** The shell's links: only what the viewer may use. */
 export function navigationFor(
-  viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer" | "administrator" | "user">,
+  viewer: Pick<ViewerLike, "caseAccess" | "caseActions" | "auditReviewer" | "administrator" | "user">,
 ) {
   const items: NavigationItem[] = [];
   if (hasCaseAccess(viewer.caseAccess)) {

@@ -1,10 +1,9 @@
-import type { AgencyKind, CaseAction, ClassLevel, DataClass, Role } from "@continuum/domain";
+import type { CaseAction, ClassLevel, DataClass } from "@continuum/domain";
 
 /**
  * What a viewer may record, and which work queues serve them. The API decides (`mayPerform` and
- * `mayFeed` in packages/domain); the portal only offers what would be accepted. The rules are
- * repeated here as data, without importing the domain package at run time (client components
- * import this module through access.ts); a unit test checks that they match the domain's.
+ * `mayFeed` in packages/domain) and tells the viewer which changes their role allows
+ * (`viewer.caseActions`); the portal only offers what would be accepted.
  */
 
 /** The account as the viewer query describes it. */
@@ -15,36 +14,8 @@ export interface ViewerUserLike {
 
 interface CapabilityViewer {
   caseAccess: readonly { places: readonly string[]; dataClasses: readonly DataClass[] }[];
+  caseActions?: readonly CaseAction[];
   user?: ViewerUserLike;
-}
-
-/** The actions of the case work the portal offers (a subset of the domain's CaseAction). */
-export const PORTAL_ACTION_RULES = {
-  SCREENING_RECORD: { CELEX: ["ANALYST"] },
-  REPORT_FILE: {
-    CELEX: ["ANALYST"],
-    DG_EPI: ["DIRECTOR"],
-    PRISON: ["DIRECTOR", "OFFICER"],
-    PSYCHOSOCIAL_SERVICE: ["PSYCHOLOGIST"],
-    INTELLIGENCE: ["OFFICER"],
-    POLICE: ["OFFICER"],
-    PROSECUTOR: ["OFFICER"],
-    THREAT_ANALYSIS: ["ANALYST"],
-    DISENGAGEMENT_SERVICE: ["COUNSELLOR"],
-    PROBATION: ["OFFICER"],
-    LOCAL_TASK_FORCE: ["MEMBER", "CHAIR"],
-  },
-  ASSESSMENT_RECORD: { PSYCHOSOCIAL_SERVICE: ["PSYCHOLOGIST"] },
-} as const satisfies Partial<Record<CaseAction, Partial<Record<AgencyKind, readonly Role[]>>>>;
-
-export type PortalAction = keyof typeof PORTAL_ACTION_RULES;
-
-/** Whether the agency kind and roles allow an action at all (the domain's `mayPerform`). */
-export function allows(user: ViewerUserLike | undefined, action: PortalAction): boolean {
-  if (user === undefined) return false;
-  const rules: Partial<Record<string, readonly string[]>> = PORTAL_ACTION_RULES[action];
-  const roles = rules[user.agency.kind];
-  return roles !== undefined && user.roles.some((role) => roles.includes(role));
 }
 
 /**
@@ -65,15 +36,16 @@ export function capabilitiesOf(viewer: CapabilityViewer): Set<Capability> {
   const out = new Set<Capability>();
   const user = viewer.user;
   if (user === undefined || !viewer.caseAccess.some((stage) => stage.places.length > 0)) return out;
-  if (allows(user, "SCREENING_RECORD") && readsSomewhere(viewer, "LISTING")) out.add("screen");
+  const allows = (action: CaseAction) => viewer.caseActions?.includes(action) ?? false;
+  if (allows("SCREENING_RECORD") && readsSomewhere(viewer, "LISTING")) out.add("screen");
   if (
     user.agency.kind === "CELEX" &&
-    allows(user, "REPORT_FILE") &&
+    allows("REPORT_FILE") &&
     readsSomewhere(viewer, "OBSERVATIONS", "INTELLIGENCE")
   )
     out.add("readReportFeed");
-  if (allows(user, "ASSESSMENT_RECORD") && readsSomewhere(viewer, "CLINICAL")) out.add("assess");
-  if (allows(user, "REPORT_FILE")) out.add("fileReports");
+  if (allows("ASSESSMENT_RECORD") && readsSomewhere(viewer, "CLINICAL")) out.add("assess");
+  if (allows("REPORT_FILE")) out.add("fileReports");
   return out;
 }
 

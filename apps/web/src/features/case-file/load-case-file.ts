@@ -1,5 +1,4 @@
 import "server-only";
-import { type AgencyKind, type Role, visibilityOf } from "@continuum/domain";
 import { cache } from "react";
 import { caseFileView, classSwitches, needsPurpose, needsSecondFactor } from "@/features/access/access";
 import { loadViewer } from "@/features/auth/viewer";
@@ -20,15 +19,10 @@ export const SCREENINGS_SHOWN = 5;
 
 /**
  * Whether the viewer reads clinical data beyond its summary anywhere (the psychosocial service):
- * only then are an assessment's narrative, ratings and domain summaries asked for. From the
- * access matrix in packages/domain, as the API applies it.
+ * only then are an assessment's narrative, ratings and domain summaries asked for.
  */
-export function readsClinicalDetail(viewer: ShellViewerFragment): boolean {
-  const stages = visibilityOf({
-    agencyKind: viewer.user.agency.kind as AgencyKind,
-    roles: viewer.user.roles as Role[],
-  });
-  return Object.values(stages).some((stage) => stage.detailedClasses.includes("CLINICAL"));
+export function readsClinicalDetail(viewer: Pick<ShellViewerFragment, "caseAccess">): boolean {
+  return viewer.caseAccess.some((stage) => stage.detailedDataClasses.includes("CLINICAL"));
 }
 
 /**
@@ -85,6 +79,7 @@ export async function loadFormReference(needs: { indicators: boolean; instrument
   ]);
   return {
     indicators: indicators?.data?.observationIndicators ?? [],
+    agencies: indicators?.data?.agencies ?? [],
     instruments: instruments?.data?.assessmentInstruments ?? [],
   };
 }

@@ -49,6 +49,14 @@ describe("the screening queue's URL", () => {
     });
   });
 
+  it("asks for the persons nobody is responsible for with 'unassigned', and ignores an unknown choice", () => {
+    expect(screeningQueueFilter(parseScreeningQueue({ who: "unassigned" }), "U1")).toEqual({
+      screeningDueWithinDays: 30,
+      screeningUnassigned: true,
+    });
+    expect(parseScreeningQueue({ who: "someone" }).who).toBe("all");
+  });
+
   it("offers the usual choices of days, and the URL's own", () => {
     expect(dueWithinChoices(30)).toEqual([7, 14, 30, 60, 90, 180, 366]);
     expect(dueWithinChoices(45)).toEqual([7, 14, 30, 45, 60, 90, 180, 366]);

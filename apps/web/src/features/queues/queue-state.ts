@@ -5,7 +5,7 @@ import { firstParam, hrefWith, type RawSearchParams, readToken, readTrail } from
 /**
  * The work queues keep their state in the URL, like the caseload (shareable, bookmarkable, walked
  * with the back button, no script needed):
- *   screening queue    days=30  who=mine|all  establishment=<id>  after=<cursor>…
+ *   screening queue    days=30  who=mine|unassigned|all  establishment=<id>  after=<cursor>…
  *   reassessments      days=30  after=<cursor>…
  *   reports feed       establishment=<id>  after=<cursor>…
  * Defaults are left out of the URL; unknown values fall back to them and are never sent.
@@ -15,7 +15,8 @@ export const DEFAULT_DUE_WITHIN_DAYS = 30;
 /** The choices the queues offer (the URL may carry any whole number the API accepts). */
 export const DUE_WITHIN_CHOICES: readonly number[] = [7, 14, 30, 60, 90, 180, 366];
 
-export type Responsible = "all" | "mine";
+export type Responsible = "all" | "mine" | "unassigned";
+const RESPONSIBLE: readonly Responsible[] = ["all", "mine", "unassigned"];
 
 export interface ScreeningQueueState {
   days: number;
@@ -49,7 +50,7 @@ export function dueWithinChoices(current: number): number[] {
 export function parseScreeningQueue(params: RawSearchParams): ScreeningQueueState {
   return {
     days: readDays(params),
-    who: firstParam(params, "who") === "mine" ? "mine" : "all",
+    who: RESPONSIBLE.find((r) => r === firstParam(params, "who")) ?? "all",
     establishmentId: readToken(params, "establishment"),
     trail: readTrail(params, "after"),
   };
@@ -69,6 +70,7 @@ export function screeningQueueFilter(state: ScreeningQueueState, viewerId: strin
   return {
     screeningDueWithinDays: state.days,
     ...(state.who === "mine" ? { screeningResponsibleIds: [viewerId] } : {}),
+    ...(state.who === "unassigned" ? { screeningUnassigned: true } : {}),
     ...(state.establishmentId ? { establishmentIds: [state.establishmentId] } : {}),
   };
 }

@@ -1,8 +1,6 @@
 /**
- * Whom a NO_FURTHER_DISSEMINATION report may be addressed to. The API has no list of agencies, so
- * the portal offers those the case itself names: the agency responsible for the person, and the
- * agencies behind its reports, screenings and assessments that the viewer reads. Never the
- * viewer's own agency (which reads its reports anyway); each once, by name.
+ * Whom a NO_FURTHER_DISSEMINATION report may be addressed to: the agencies of the directory, never
+ * the viewer's own (which reads its reports anyway); each once, by name in the viewer's language.
  */
 export function addressees(
   ownAgencyId: string,

@@ -114,7 +114,7 @@ export default async function ScreeningQueuePage({ params, searchParams }: PageP
           <fieldset className="field">
             <legend>{t("filters.who")}</legend>
             <ul className="checkbox-list">
-              {(["all", "mine"] as const).map((who) => (
+              {(["all", "mine", "unassigned"] as const).map((who) => (
                 <li key={who}>
                   <input
                     id={`queue-who-${who}`}

@@ -135,17 +135,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   const name =
     full.familyName || full.givenNames ? `${full.familyName ?? ""}, ${full.givenNames ?? ""}` : t("unnamed");
   const audit = loaded.data?.auditEvents;
-  const assessments = full.riskAssessments ?? [];
-  const agencies = addressees(
-    viewer.user.agency.id,
-    [
-      full.card.responsibleAgency,
-      ...(reports?.edges.flatMap((e) => [e.node.originatorAgency, e.node.addressedToAgency]) ?? []),
-      ...(full.screenings?.edges.map((e) => e.node.agency) ?? []),
-      ...assessments.map((a) => a.agency),
-    ],
-    locale,
-  );
+  const agencies = addressees(viewer.user.agency.id, reference.agencies, locale);
   return (
     <AppShell viewer={viewer} section="case-file" returnTo={returnTo}>
       {breadcrumb(full.reference ?? t("unnamed"))}
