@@ -36,6 +36,7 @@ const ACCOUNTS = [
   "caprev.counsellor",
   "lcis-molenbeek.member",
   "oversight.reviewer",
+  "celex.statistician",
 ] as const;
 
 beforeAll(async () => {
@@ -185,6 +186,22 @@ describe("filing a report", () => {
     });
     // CelEx, who sees the inmate and reads observations, gets it.
     expect((await reportsOf(celex(), personId)).titles).toContain("Family moved");
+  });
+
+  it("audits as a look-up what a filing tells an actor with only a hit: that the person exists", async () => {
+    const known = await inmate("Hitonly");
+    const rows = await audited(app, () =>
+      client("police.officer").data(FILE_REPORT, { input: reportInput(known, { observedOn: "2999-01-01" }) }),
+    );
+    expect(rows.filter((r) => r.operation === "LOOKUP").map((r) => [r.person_id, r.details])).toEqual([
+      [uuidOf(known), { via: "reportFile", known: true }],
+    ]);
+    const own = await audited(app, () =>
+      client("prison-ittre.officer").data(FILE_REPORT, {
+        input: reportInput(known, { observedOn: "2999-01-01" }),
+      }),
+    );
+    expect(own.filter((r) => r.operation === "LOOKUP")).toEqual([]);
   });
 
   it("refuses a person the actor does not even know of, exactly like an unknown ID", async () => {
@@ -411,6 +428,33 @@ describe("correcting a report", () => {
     expect(history.node.versions[1]?.title).toBe(winner);
   });
 
+  it("takes the history along when a correction narrows who may read the report", async () => {
+    const vsse = client("vsse.officer");
+    const shared = await fileReport(vsse, personId, { title: "Source at risk", classification: "SECRET" });
+    const query = `query($id: ID!) { node(id: $id) { ... on InformationReport { title } } }`;
+    expect((await client("cuta.analyst").data<{ node: unknown }>(query, { id: shared.id })).node).toEqual({
+      title: "Source at risk",
+    });
+    const narrowed = await correct(vsse, shared.id, 1, {
+      title: "Source at risk",
+      classification: "SECRET",
+      handlingCode: "ORIGINATOR_ONLY",
+    });
+    expect(narrowed.reportCorrect.userErrors).toEqual([]);
+    const cuta = client("cuta.analyst");
+    expect((await cuta.data<{ node: unknown }>(query, { id: shared.id })).node).toBeNull();
+    expect(
+      (await reportsOf(cuta, personId, { includeSuperseded: true })).titles.filter(
+        (t) => t === "Source at risk",
+      ),
+    ).toEqual([]);
+    expect(
+      (await reportsOf(vsse, personId, { includeSuperseded: true })).titles.filter(
+        (t) => t === "Source at risk",
+      ),
+    ).toHaveLength(2);
+  });
+
   it("refuses an unknown report and a missing reason", async () => {
     await expectNothingWritten(app, REPORT_TABLES, async () => {
       const unknown = await correct(client("prison-ittre.officer"), UNKNOWN("InformationReport"), 1);
@@ -577,6 +621,15 @@ describe("who reads which report", () => {
       id: ids.prison,
     });
     expect(prison.node.author.displayName).toMatch(/Ittre/);
+  });
+
+  it("gives a statistician of the originating agency nothing: no case, no report", async () => {
+    const own = await fileReport(celex(), listed, { title: "CelEx note" });
+    const res = await client("celex.statistician").data<{ node: unknown }>(
+      `query($id: ID!) { node(id: $id) { ... on InformationReport { title sourceDetails } } }`,
+      { id: own.id },
+    );
+    expect(res.node).toBeNull();
   });
 
   it("answers node(id:) with null where the report may not be read", async () => {

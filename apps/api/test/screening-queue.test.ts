@@ -253,6 +253,24 @@ describe("the screening queue", () => {
     );
     expect(still.person.screeningResponsible).toBeNull();
   });
+  it("assigns the same persons from two sessions at once, in opposite orders, without failing", async () => {
+    const other = await app.login(EMAIL("celex.analyst"));
+    const persons: string[] = [];
+    for (const name of ["Queueparallela", "Queueparallelb", "Queueparallelc"])
+      persons.push((await admit(celex, at, { familyName: name, admittedOn: "2024-01-10" })).personId);
+    const [one, two] = await Promise.all([
+      celex.request<{ screeningAssign: AssignPayload["screeningAssign"] }>(ASSIGN, {
+        input: { personIds: persons, userId: users["celex.analyst"] },
+      }),
+      other.request<{ screeningAssign: AssignPayload["screeningAssign"] }>(ASSIGN, {
+        input: { personIds: [...persons].reverse(), userId: users["celex.second"] },
+      }),
+    ]);
+    for (const res of [one, two]) {
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.screeningAssign.userErrors.every((e) => e.code === "CONFLICT")).toBe(true);
+    }
+  });
 });
 
 describe("screenings that rest on reports", () => {

@@ -140,6 +140,38 @@ describe("the intelligence service's list", () => {
     expect(data.person.watchlistOn).toBeNull();
   });
 
+  it("closes an entry begun on the day of the release, keeping it for the record", async () => {
+    const { personId: leaving, episodeId } = await admit(celex, at, {
+      familyName: "Watchs",
+      admittedOn: "2024-01-10",
+    });
+    expect((await put(leaving, "VULNERABLE", "2024-06-01")).userErrors).toEqual([]);
+    await release(episodeId, "2024-06-01");
+    const data = await vsse.data<{ person: { watchlist: Entry[] } }>(
+      `query($id: ID!) { person(id: $id) { watchlist { status validFrom validTo } } }`,
+      { id: leaving },
+    );
+    expect(data.person.watchlist).toEqual([
+      { status: "VULNERABLE", validFrom: "2024-06-01", validTo: "2024-06-02" },
+    ]);
+  });
+
+  it("never lets entries overlap: a new one starts on or after the end of the previous", async () => {
+    const { personId: back } = await admit(celex, at, { familyName: "Watcho", admittedOn: "2024-01-10" });
+    expect((await put(back, "VULNERABLE", "2024-01-11")).userErrors).toEqual([]);
+    expect((await remove(back, "2024-02-01")).userErrors).toEqual([]);
+    await expectNothingWritten(app, ["watchlist_entries"], async () => {
+      expect((await put(back, "RADICALISED", "2024-01-15")).userErrors).toEqual([
+        {
+          field: "validFrom",
+          message: "must be on or after the end of the previous entry (2024-02-01)",
+          code: "CONFLICT",
+        },
+      ]);
+    });
+    expect((await put(back, "RADICALISED", "2024-02-01")).userErrors).toEqual([]);
+  });
+
   it("covers inmates only", async () => {
     const { personId: released, episodeId } = await admit(celex, at, {
       familyName: "Watchc",

@@ -262,14 +262,17 @@ export function isAuditReviewer(actor: Pick<ActorProfile, "agencyKind" | "roles"
   );
 }
 
-/** The agencies that keep or use the CelEx and intelligence lists read their national counts (no person). */
-const LIST_FIGURE_AGENCY_KINDS: readonly AgencyKind[] = [
-  "CELEX",
-  "DG_EPI",
-  "INTELLIGENCE",
-  "THREAT_ANALYSIS",
-];
-
-export function mayReadListFigures(actor: Pick<ActorProfile, "agencyKind">): boolean {
-  return LIST_FIGURE_AGENCY_KINDS.includes(actor.agencyKind);
+/**
+ * The national counts of the CelEx and intelligence lists (no person) are for those who already
+ * read both lists for every inmate: a count taken on two days around one admission or release
+ * would otherwise tell whether that person was on a list. Statisticians get aggregates with
+ * small-cell suppression instead (the analytics capability).
+ */
+export function mayReadListFigures(actor: Pick<ActorProfile, "agencyKind" | "roles">): boolean {
+  const inPrison = visibilityOf(actor).IN_PRISON;
+  return (
+    inPrison.places.includes("ANY") &&
+    inPrison.classes.includes("LISTING") &&
+    inPrison.classes.includes("INTELLIGENCE")
+  );
 }

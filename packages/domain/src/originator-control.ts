@@ -1,4 +1,4 @@
-import { mayRead, type PersonAccess } from "./access.js";
+import { type ActorProfile, mayRead, type PersonAccess, visibilityOf } from "./access.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 
 /** How far an originator lets a report or assessment travel (docs/access.md, "Originator control"). */
@@ -37,10 +37,7 @@ export interface ReportMarking {
   dataClass: "OBSERVATIONS" | "INTELLIGENCE" | "CLINICAL";
 }
 
-export interface Reader {
-  agencyId: string;
-  agencyKind: string;
-}
+export type Reader = Pick<ActorProfile, "agencyId" | "agencyKind" | "roles">;
 
 export interface Disclosure {
   /** The reader may read the report. */
@@ -51,10 +48,16 @@ export interface Disclosure {
 
 const NOT_ALLOWED: Disclosure = { allowed: false, isDisclosure: false };
 
+/** Whether the reader's role works with cases at all (a row of the matrix); statisticians do not. */
+function hasCaseRole(reader: Reader): boolean {
+  return Object.values(visibilityOf(reader)).some((stage) => stage.places.length > 0);
+}
+
 /**
  * Whether a reader may read a report, under the originator's handling code and the reader's access
- * to the person (the matrix). The originator always reads its own reports; others never read more
- * than the matrix gives them, and often less.
+ * to the person (the matrix). The originating agency's case staff always read its reports; anyone
+ * else never reads more than the matrix gives them, and often less. A statistician of the
+ * originating agency, who has no case, reads none.
  */
 export function disclosureOf(
   report: ReportMarking,
@@ -62,7 +65,8 @@ export function disclosureOf(
   access: PersonAccess,
   personIsCelexInmate: boolean,
 ): Disclosure {
-  if (reader.agencyId === report.originatorAgencyId) return { allowed: true, isDisclosure: false };
+  if (reader.agencyId === report.originatorAgencyId && hasCaseRole(reader))
+    return { allowed: true, isDisclosure: false };
   if (!mayRead(access, report.dataClass)) return NOT_ALLOWED;
   switch (report.handlingCode) {
     case "SHARE_LAW_ENFORCEMENT":

@@ -1,10 +1,4 @@
-import {
-  accessTo,
-  BREAK_GLASS_HOURS,
-  breakGlassSchema,
-  isVisible,
-  type PersonFacts,
-} from "@continuum/domain";
+import { accessTo, BREAK_GLASS_HOURS, breakGlassSchema, isVisible } from "@continuum/domain";
 import { z } from "zod";
 import { newId } from "../db/columns.js";
 import type { RequestContext } from "../graphql/context.js";
@@ -13,20 +7,10 @@ import { forgetPerson } from "../graphql/loaders.js";
 import { type MutationOutcome, runMutation } from "../graphql/mutation.js";
 import { reject, UserErrorCode } from "../graphql/user-error.js";
 import { parseInput } from "../graphql/validate.js";
-import { type CaseFactsRow, caseFacts, insertGrant, reviewGrant } from "./break-glass.repository.js";
+import { caseFacts, insertGrant, reviewGrant } from "./break-glass.repository.js";
 import { BREAK_GLASS_VERDICTS } from "./break-glass.table.js";
 import { enterActorSession } from "./database-session.js";
-import { requireAuditReviewer, requirePurpose, requireWriteScope } from "./policy.js";
-
-export function factsFromRow(row: CaseFactsRow): PersonFacts {
-  return {
-    stage: row.stage,
-    establishmentId: row.establishment_id,
-    releaseJudicialDistrict: row.release_judicial_district as PersonFacts["releaseJudicialDistrict"],
-    releaseMunicipality: row.release_municipality,
-    enrolledWith: row.enrolled_with,
-  };
-}
+import { factsFromRow, requireAuditReviewer, requirePurpose, requireWriteScope } from "./policy.js";
 
 /**
  * Opens a case outside the matrix on a written justification: read-only, for a few hours, flagged

@@ -4,8 +4,7 @@ import { parseInput } from "../graphql/validate.js";
 import type { AgencyRecord } from "../modules/agencies/agency.repository.js";
 import { foldName } from "../modules/persons/person.repository.js";
 import { caseFacts, personsNamed } from "./break-glass.repository.js";
-import { factsFromRow } from "./break-glass.service.js";
-import { requirePurpose } from "./policy.js";
+import { factsFromRow, requirePurpose } from "./policy.js";
 import { responsibleAgency } from "./responsibility.js";
 
 const lookupSchema = personRegisterSchema.pick({ familyName: true, givenNames: true, dateOfBirth: true });

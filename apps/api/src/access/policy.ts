@@ -14,12 +14,15 @@ import {
   type PersonAccess,
   type PersonFacts,
   type StageVisibility,
+  TIER_ORDER,
   visibilityOf,
 } from "@continuum/domain";
 import type { Actor } from "../auth/actor.js";
+import type { Db } from "../db/client.js";
 import type { RequestContext } from "../graphql/context.js";
 import { forbidden, unauthenticated } from "../graphql/errors.js";
 import type { PersonSummaryRecord, VisiblePerson } from "../modules/persons/person.repository.js";
+import { type CaseFactsRow, caseFacts } from "./break-glass.repository.js";
 
 /**
  * The policy enforcement point. Every service asks here: who is acting, which persons and data
@@ -75,6 +78,34 @@ export function requireAuditReviewer(ctx: Pick<RequestContext, "actor">): Actor 
   if (!isAuditReviewer(actor))
     throw forbidden("Only oversight and the data-protection officer read the audit trail.");
   return actor;
+}
+
+/** Where a case stands, from the definer-rights look-up that ignores the actor's sight. */
+export function factsFromRow(row: CaseFactsRow): PersonFacts {
+  return {
+    stage: row.stage,
+    establishmentId: row.establishment_id,
+    releaseJudicialDistrict: row.release_judicial_district as PersonFacts["releaseJudicialDistrict"],
+    releaseMunicipality: row.release_municipality,
+    enrolledWith: row.enrolled_with,
+  };
+}
+
+/**
+ * The cases among `personIds` that the actor knows of (a hit or more, or a break-the-glass grant),
+ * with where each stands; the others are simply absent, as unknown IDs.
+ */
+export async function knownCases(
+  db: Db,
+  actor: Actor,
+  personIds: readonly string[],
+): Promise<CaseFactsRow[]> {
+  if (personIds.length === 0) return [];
+  return (await caseFacts(db, personIds)).filter(
+    (row) =>
+      actor.breakGlassPersonIds.includes(row.person_id) ||
+      TIER_ORDER[accessTo(actor, factsFromRow(row)).tier] >= TIER_ORDER.HIT,
+  );
 }
 
 export function factsOf(summary: PersonSummaryRecord): PersonFacts {

@@ -33,6 +33,7 @@ import {
 } from "../modules/establishments/establishment.repository.js";
 import { type VisiblePerson, visiblePersonsByIds } from "../modules/persons/person.repository.js";
 import {
+  latestReportsOfLineages,
   linksByReportIds,
   listObservationIndicators,
   type ObservationIndicatorRecord,
@@ -109,6 +110,7 @@ export function createLoaders(db: () => Promise<Db>, scope: () => ViewerScope) {
     /** Reports the actor's database session may read (row-level security); services still filter. */
     reportsOfPerson: manyEach<ReportRecord>(db, reportsByPersonIds, (r) => r.personId),
     reportVersions: manyEach<ReportRecord>(db, reportsByLineageIds, (r) => r.lineageId),
+    latestReport: oneEach<ReportRecord>(db, latestReportsOfLineages, (r) => r.lineageId),
     linksOfReport: manyEach<ReportLinkRecord>(db, linksByReportIds, (r) => r.reportId),
     instrument: oneEach<InstrumentRecord>(db, instrumentsByIds, (r) => r.id),
     domainsOfInstrument: manyEach<InstrumentDomainRecord>(db, domainsByInstrumentIds, (r) => r.instrumentId),
@@ -142,4 +144,5 @@ export function forgetPerson(loaders: Loaders, personId: string): void {
   loaders.assessmentsOfPerson.clear(personId);
   loaders.watchlistOfPerson.clear(personId);
   loaders.reportVersions.clearAll();
+  loaders.latestReport.clearAll();
 }

@@ -18,6 +18,14 @@ const CONSTRAINT_MESSAGES: Record<string, { field: string | null; message: strin
   },
   placements_one_open_idx: { field: "personId", message: "the person already has an open placement" },
   listing_periods_one_open_idx: { field: "personId", message: "the person already has an open listing" },
+  watchlist_entries_no_overlap: {
+    field: "validFrom",
+    message: "overlaps another entry of this person on the intelligence list",
+  },
+  watchlist_entries_one_open_idx: {
+    field: "personId",
+    message: "the person already has an open entry on the intelligence list",
+  },
 };
 
 function postgresError(error: unknown): { code?: string; constraint?: string } | null {
@@ -34,10 +42,13 @@ function postgresError(error: unknown): { code?: string; constraint?: string } |
   return null;
 }
 
-/** Unique and exclusion violations that a concurrent change can cause become a CONFLICT user error. */
+/**
+ * Unique and exclusion violations that a concurrent change can cause, and a deadlock between two
+ * changes, become a CONFLICT user error (the change was not made; reload and try again).
+ */
 function conflictFromDatabase(error: unknown): UserError | null {
   const pg = postgresError(error);
-  if (pg === null || (pg.code !== "23505" && pg.code !== "23P01")) return null;
+  if (pg === null || !["23505", "23P01", "40P01"].includes(pg.code as string)) return null;
   const known = pg.constraint === undefined ? undefined : CONSTRAINT_MESSAGES[pg.constraint];
   return userError(
     known?.field ?? null,

@@ -20,7 +20,7 @@ import { EstablishmentType, EstablishmentUnitType } from "../modules/establishme
 import { findVisiblePerson } from "../modules/persons/person.service.js";
 import { toPersonType } from "../modules/persons/person-lookup.js";
 import { reportsByIds } from "../modules/reports/report.repository.js";
-import { readableReports, toReportTypes } from "../modules/reports/report.service.js";
+import { readReports } from "../modules/reports/report-reading.js";
 import { listingPeriodById, screeningById } from "../modules/screening/screening.repository.js";
 import { ListingPeriodType, ScreeningType } from "../modules/screening/screening.type.js";
 import { watchlistEntryById } from "../modules/screening/watchlist.repository.js";
@@ -81,14 +81,8 @@ export class NodeResolver {
       case "ListingPeriod":
         return ifReadable(await listingPeriodById(tx, uuid), "LISTING", ListingPeriodType.from);
       case "InformationReport": {
-        const rows = await reportsByIds(tx, [uuid]);
-        const withSummary = await Promise.all(
-          rows.map(async (r) => ({
-            report: r,
-            summary: (await loadVisiblePerson(ctx, r.personId))?.summary ?? null,
-          })),
-        );
-        return toReportTypes(ctx, actor, readableReports(actor, withSummary))[0] ?? null;
+        const [report] = await readReports(ctx, await reportsByIds(tx, [uuid]));
+        return report ?? null;
       }
       case "RiskAssessment":
         return ifReadable(await assessmentById(tx, uuid), "CLINICAL", RiskAssessmentType.from, "SUMMARY");

@@ -30,6 +30,7 @@ export interface CaseWorkContext {
 }
 
 const CASE_WORK_SEED = 20_201_130;
+const BATCH = 1000;
 
 // Fictional, neutral wording: what staff and partners typically record, never about a real person.
 const OBSERVATIONS: readonly { title: string; body: string; indicators: readonly string[] }[] = [
@@ -116,7 +117,8 @@ function firstVersion(
  * Writes the demo's case work on the population: information reports from the prisons, intelligence
  * and the police on today's inmates (one of them corrected), the intelligence service's broader list,
  * psychosocial risk assessments at Ittre and Hasselt (some overdue), CelEx screening assignments, and
- * the reports the latest screenings rest on. Deterministic, like the population.
+ * the reports the latest screenings rest on. Deterministic, like the population, but for recording
+ * instants, which are never later than the moment the seed runs.
  */
 export async function writeCaseWork(tx: Tx, ctx: CaseWorkContext): Promise<void> {
   const random = (name: string) => Random.stream(CASE_WORK_SEED, name);
@@ -207,8 +209,12 @@ export async function writeCaseWork(tx: Tx, ctx: CaseWorkContext): Promise<void>
       );
     }
     const screening = person.lastScreening;
+    // A screening rests on reports recorded before it.
     const basis = reports.filter(
-      (r) => r.personId === person.id && screening !== null && r.observedOn <= screening.on,
+      (r) =>
+        r.personId === person.id &&
+        screening !== null &&
+        (r.createdAt as Date).toISOString().slice(0, 10) < screening.on,
     );
     if (screening !== null && basis[0] !== undefined)
       sources.push({ screeningId: screening.id, personId: person.id, reportId: basis[0].id });
@@ -230,7 +236,8 @@ export async function writeCaseWork(tx: Tx, ctx: CaseWorkContext): Promise<void>
     for (const l of links.filter((x) => x.reportId === corrected.id)) links.push({ ...l, reportId: id });
   }
 
-  await tx.insert(informationReports).values(reports);
+  for (let i = 0; i < reports.length; i += BATCH)
+    await tx.insert(informationReports).values(reports.slice(i, i + BATCH));
   if (links.length > 0) await tx.insert(informationReportLinks).values(links);
   if (sources.length > 0) await tx.insert(screeningSources).values(sources);
   await tx.insert(watchlistEntries).values(watchlistOf(ctx, random("watchlist")));
@@ -338,6 +345,6 @@ async function writeAssessments(
   if (summaries.length === 0) return;
   await tx.insert(riskAssessments).values(summaries);
   await tx.insert(riskAssessmentDetails).values(details);
-  for (let i = 0; i < ratings.length; i += 1000)
-    await tx.insert(riskAssessmentRatings).values(ratings.slice(i, i + 1000));
+  for (let i = 0; i < ratings.length; i += BATCH)
+    await tx.insert(riskAssessmentRatings).values(ratings.slice(i, i + BATCH));
 }

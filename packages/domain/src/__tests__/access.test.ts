@@ -308,8 +308,18 @@ describe("case work: who may file, assess and keep the intelligence list", () =>
 });
 
 describe("mayReadListFigures", () => {
-  it("gives the national counts of both lists to CelEx, the prison administration, intelligence and threat analysis only", () => {
-    const readers = Object.values(AgencyKind).filter((agencyKind) => mayReadListFigures({ agencyKind }));
-    expect(readers.sort()).toEqual(["CELEX", "DG_EPI", "INTELLIGENCE", "THREAT_ANALYSIS"]);
+  it("gives the national counts of both lists only to those who read both lists for every inmate", () => {
+    const readers = Object.values(AgencyKind).flatMap((agencyKind) =>
+      ROLES_BY_AGENCY_KIND[agencyKind]
+        .filter((role) => mayReadListFigures({ agencyKind, roles: [role] }))
+        .map((role) => `${agencyKind} ${role}`),
+    );
+    expect(readers.sort()).toEqual([
+      "CELEX ANALYST",
+      "DG_EPI DIRECTOR",
+      "INTELLIGENCE ANALYST",
+      "INTELLIGENCE OFFICER",
+      "THREAT_ANALYSIS ANALYST",
+    ]);
   });
 });

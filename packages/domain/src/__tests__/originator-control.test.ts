@@ -15,15 +15,15 @@ const report = (over: Partial<ReportMarking>): ReportMarking => ({
   dataClass: "INTELLIGENCE",
   ...over,
 });
-const celex = { agencyId: "celex", agencyKind: "CELEX" };
-const ltf = { agencyId: "ltf", agencyKind: "LOCAL_TASK_FORCE" };
+const celex = { agencyId: "celex", agencyKind: "CELEX", roles: ["ANALYST"] } as const;
+const ltf = { agencyId: "ltf", agencyKind: "LOCAL_TASK_FORCE", roles: ["MEMBER"] } as const;
 
 describe("disclosureOf", () => {
   it("always lets the originator read its own report, whatever the matrix", () => {
     expect(
       disclosureOf(
         report({ handlingCode: "ORIGINATOR_ONLY" }),
-        { agencyId: "vsse", agencyKind: "INTELLIGENCE" },
+        { agencyId: "vsse", agencyKind: "INTELLIGENCE", roles: ["OFFICER"] } as const,
         readsNothing,
         false,
       ),
@@ -59,7 +59,7 @@ describe("disclosureOf", () => {
 });
 
 describe("disclosureOf, further", () => {
-  const prison = { agencyId: "prison-ittre", agencyKind: "PRISON" };
+  const prison = { agencyId: "prison-ittre", agencyKind: "PRISON", roles: ["OFFICER"] } as const;
   const readsObservations: PersonAccess = {
     tier: "FULL",
     classes: { OBSERVATIONS: "FULL" },
@@ -101,14 +101,31 @@ describe("disclosureOf, further", () => {
     const summary: PersonAccess = { tier: "FULL", classes: { CLINICAL: "SUMMARY" }, breakGlass: false };
     expect(disclosureOf(clinical, celex, summary, true).allowed).toBe(false);
     expect(
-      disclosureOf(clinical, { agencyId: "psd-ittre", agencyKind: "PSYCHOSOCIAL_SERVICE" }, summary, true),
+      disclosureOf(
+        clinical,
+        { agencyId: "psd-ittre", agencyKind: "PSYCHOSOCIAL_SERVICE", roles: ["PSYCHOLOGIST"] } as const,
+        summary,
+        true,
+      ),
     ).toEqual({ allowed: true, isDisclosure: false });
   });
 
   it("tells the originator apart by agency, not by kind: another intelligence service is another agency", () => {
-    const other = { agencyId: "other-service", agencyKind: "INTELLIGENCE" };
+    const other = { agencyId: "other-service", agencyKind: "INTELLIGENCE", roles: ["OFFICER"] } as const;
     expect(
       disclosureOf(report({ handlingCode: "ORIGINATOR_ONLY" }), other, readsIntelligence, true).allowed,
     ).toBe(false);
+  });
+
+  it("lets the originating agency's consult-only staff read its reports, but not its statisticians", () => {
+    const analyst = { agencyId: "vsse", agencyKind: "INTELLIGENCE", roles: ["ANALYST"] } as const;
+    expect(
+      disclosureOf(report({ handlingCode: "ORIGINATOR_ONLY" }), analyst, readsNothing, false).allowed,
+    ).toBe(true);
+
+    const statistician = { agencyId: "celex", agencyKind: "CELEX", roles: ["STATISTICIAN"] } as const;
+    const own = report({ originatorAgencyId: "celex", dataClass: "OBSERVATIONS" });
+    expect(disclosureOf(own, statistician, readsNothing, true).allowed).toBe(false);
+    expect(disclosureOf(own, celex, readsNothing, true)).toEqual({ allowed: true, isDisclosure: false });
   });
 });

@@ -7,11 +7,14 @@ import {
   mayFeed,
   placementRecordSchema,
   type Sex,
-  TIER_ORDER,
 } from "@continuum/domain";
-import { caseFacts } from "../../access/break-glass.repository.js";
-import { factsFromRow } from "../../access/break-glass.service.js";
-import { loadVisiblePerson, requireAction, requireFeed } from "../../access/policy.js";
+import {
+  factsFromRow,
+  knownCases,
+  loadVisiblePerson,
+  requireAction,
+  requireFeed,
+} from "../../access/policy.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Tx } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
@@ -145,15 +148,11 @@ export function openEpisode(
 ): Promise<MutationOutcome<DetentionChange>> {
   const actor = requireAction(ctx, "DETENTION_RECORD");
   return runMutation(ctx, async (tx) => {
-    const personId = uuidOf(input.personId, "Person");
-    if (personId !== null) await lockPerson(tx, personId);
-    const [row] = personId === null ? [] : await caseFacts(tx, [personId]);
-    if (
-      personId === null ||
-      row === undefined ||
-      TIER_ORDER[accessTo(actor, factsFromRow(row)).tier] < TIER_ORDER.HIT
-    )
-      return reject("personId", "no person with this ID", UserErrorCode.NOT_FOUND);
+    const personUuid = uuidOf(input.personId, "Person");
+    if (personUuid !== null) await lockPerson(tx, personUuid);
+    const [row] = personUuid === null ? [] : await knownCases(tx, actor, [personUuid]);
+    if (row === undefined) return reject("personId", "no person with this ID", UserErrorCode.NOT_FOUND);
+    const personId = row.person_id;
     const admitted = {
       ...factsFromRow(row),
       stage: "IN_PRISON" as const,

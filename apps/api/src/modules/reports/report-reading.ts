@@ -1,12 +1,106 @@
-import { requirePurpose, viewerScope } from "../../access/policy.js";
+import { type Disclosure, disclosureOf, isVisible, NO_ACCESS, type PersonAccess } from "@continuum/domain";
+import { accessFor, requirePurpose, viewerScope } from "../../access/policy.js";
+import type { Actor } from "../../auth/actor.js";
 import { decodeCursor, encodeCursor, type Page, pageOfList, pageSize } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { uuidOf } from "../../graphql/global-id.js";
+import type { PersonSummaryRecord } from "../persons/person.repository.js";
 import type { PersonType } from "../persons/person.type.js";
-import { countReportFeed, type ReportFeedFilter, reportFeed } from "./report.repository.js";
-import { type ReadableReport, readableReports, toReportTypes } from "./report.service.js";
-import type { InformationReportType } from "./report.type.js";
+import {
+  countReportFeed,
+  type ReportFeedFilter,
+  type ReportRecord,
+  reportFeed,
+} from "./report.repository.js";
+import { InformationReportType } from "./report.type.js";
+
+/** A report the actor may read, with what they may see of its person. */
+export interface ReadableReport {
+  report: ReportRecord;
+  access: PersonAccess;
+  disclosure: Disclosure;
+}
+
+/**
+ * The reports among `rows` that the actor may read under the originator's handling code and the
+ * matrix (`disclosureOf`); row-level security has already applied the same rule underneath.
+ */
+export function readableReports(
+  actor: Actor,
+  rows: readonly { report: ReportRecord; summary: PersonSummaryRecord | null }[],
+): ReadableReport[] {
+  const readable: ReadableReport[] = [];
+  for (const { report, summary } of rows) {
+    const access = summary === null ? NO_ACCESS : accessFor(actor, summary);
+    const disclosure = disclosureOf(
+      report,
+      actor,
+      access,
+      summary?.category !== null && summary?.category !== undefined,
+    );
+    if (disclosure.allowed) readable.push({ report, access, disclosure });
+  }
+  return readable;
+}
+
+/** What is returned of readable reports is audited: a read, and a disclosure when another agency reads. */
+export function toReportTypes(ctx: RequestContext, actor: Actor, items: readonly ReadableReport[]) {
+  return items.map(({ report, access, disclosure }) => {
+    ctx.audit.read(report.personId, [report.dataClass], access.breakGlass);
+    if (disclosure.isDisclosure)
+      ctx.audit.record({
+        operation: "DISCLOSURE",
+        personId: report.personId,
+        dataClasses: [report.dataClass],
+        recipientAgencyId: actor.agencyId,
+        breakGlass: access.breakGlass,
+        details: {
+          reportId: report.id,
+          originatorAgencyId: report.originatorAgencyId,
+          handlingCode: report.handlingCode,
+        },
+      });
+    return InformationReportType.from(report, isVisible(access) ? access : null, actor.agencyId);
+  });
+}
+
+/**
+ * The reports among `rows` that the actor may read: each under its own marking (above), and an
+ * older version only while the lineage's latest version is readable too. A correction may narrow
+ * who reads a report (a source exposed, a code tightened); the history then follows it.
+ */
+export async function readableOf(
+  ctx: RequestContext,
+  actor: Actor,
+  rows: readonly ReportRecord[],
+): Promise<ReadableReport[]> {
+  const summaries = new Map<string, PersonSummaryRecord | null>();
+  for (const personId of new Set(rows.map((r) => r.personId)))
+    summaries.set(personId, (await ctx.loaders.visiblePerson.load(personId))?.summary ?? null);
+  const withSummary = (report: ReportRecord) => ({ report, summary: summaries.get(report.personId) ?? null });
+  const readable = readableReports(actor, rows.map(withSummary));
+  const superseded = [
+    ...new Set(
+      readable.filter((r) => r.report.version < r.report.latestVersion).map((r) => r.report.lineageId),
+    ),
+  ];
+  if (superseded.length === 0) return readable;
+  const latest = (await ctx.loaders.latestReport.loadMany(superseded)).filter(
+    (r): r is ReportRecord => r !== null && !(r instanceof Error),
+  );
+  const open = new Set(readableReports(actor, latest.map(withSummary)).map((r) => r.report.lineageId));
+  return readable.filter((r) => r.report.version === r.report.latestVersion || open.has(r.report.lineageId));
+}
+
+/** The reports among `rows` that the actor may read, as GraphQL objects, audited. */
+export async function readReports(
+  ctx: RequestContext,
+  rows: readonly ReportRecord[],
+): Promise<InformationReportType[]> {
+  const actor = requirePurpose(ctx);
+  return toReportTypes(ctx, actor, await readableOf(ctx, actor, rows));
+}
 
 /** The page's reports as GraphQL objects; only what the page returns is audited as read. */
 function auditedPage(ctx: RequestContext, page: Page<ReadableReport>): Page<InformationReportType> {
@@ -28,12 +122,12 @@ export async function reportsOfPerson(
   args: { first: number; after: string | null; includeSuperseded: boolean },
 ): Promise<Page<InformationReportType>> {
   const actor = requirePurpose(ctx);
-  const rows = (await ctx.loaders.reportsOfPerson.load(person.uuid))
-    .filter((r) => args.includeSuperseded || r.version === r.latestVersion)
-    .map((report) => ({ report, summary: person.summary }));
+  const rows = (await ctx.loaders.reportsOfPerson.load(person.uuid)).filter(
+    (r) => args.includeSuperseded || r.version === r.latestVersion,
+  );
   return auditedPage(
     ctx,
-    pageOfList(readableReports(actor, rows), args.first, args.after, (r) => r.report.id),
+    pageOfList(await readableOf(ctx, actor, rows), args.first, args.after, (r) => r.report.id),
   );
 }
 
@@ -42,13 +136,7 @@ export async function versionsOf(
   ctx: RequestContext,
   report: InformationReportType,
 ): Promise<InformationReportType[]> {
-  const actor = requirePurpose(ctx);
-  const visible = await ctx.loaders.visiblePerson.load(report.personUuid);
-  const rows = (await ctx.loaders.reportVersions.load(report.lineageUuid)).map((r) => ({
-    report: r,
-    summary: visible?.summary ?? null,
-  }));
-  return toReportTypes(ctx, actor, readableReports(actor, rows));
+  return readReports(ctx, await ctx.loaders.reportVersions.load(report.lineageUuid));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

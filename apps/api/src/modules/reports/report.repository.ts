@@ -53,6 +53,24 @@ export async function reportsByLineageIds(db: Db, lineageIds: readonly string[])
   );
 }
 
+/** The latest version of each of these lineages, where the reader's session may read it. */
+export async function latestReportsOfLineages(
+  db: Db,
+  lineageIds: readonly string[],
+): Promise<ReportRecord[]> {
+  return flatten(
+    await db
+      .select(withLatestVersion)
+      .from(informationReports)
+      .where(
+        and(
+          inArray(informationReports.lineageId, [...lineageIds]),
+          sql`${informationReports.version} = app_report_latest_version(${informationReports.lineageId})`,
+        ),
+      ),
+  );
+}
+
 export function linksByReportIds(db: Db, reportIds: readonly string[]): Promise<ReportLinkRecord[]> {
   return db
     .select()

@@ -13,30 +13,22 @@ import { UserType } from "../users/user.type.js";
 import { ReportCorrectInput, ReportFileInput } from "./report.input.js";
 import { ReportPayload } from "./report.payload.js";
 import { reportsByIds } from "./report.repository.js";
-import { correctReport, fileReport, readableReports, toReportTypes } from "./report.service.js";
+import { correctReport, fileReport } from "./report.service.js";
 import {
   InformationReportConnection,
   InformationReportType,
   ObservationIndicatorType,
   ReportLinkType,
 } from "./report.type.js";
-import { reportFeedPage, reportsOfPerson, versionsOf } from "./report-reading.js";
+import { readReports, reportFeedPage, reportsOfPerson, versionsOf } from "./report-reading.js";
 
-/** The written version as its author's agency reads it back (always allowed: they are its originator). */
+/** The written version as its author's agency reads it back. */
 async function payloadOf(ctx: RequestContext, outcome: MutationOutcome<string>): Promise<ReportPayload> {
-  let report: InformationReportType | null = null;
-  if (outcome.result !== null) {
-    const actor = requireActor(ctx);
-    const rows = await reportsByIds(await ctx.tx.get(), [outcome.result]);
-    const withSummary = await Promise.all(
-      rows.map(async (r) => ({
-        report: r,
-        summary: (await ctx.loaders.visiblePerson.load(r.personId))?.summary ?? null,
-      })),
-    );
-    report = toReportTypes(ctx, actor, readableReports(actor, withSummary))[0] ?? null;
-  }
-  return Object.assign(new ReportPayload(), { report, userErrors: outcome.userErrors });
+  const [report] =
+    outcome.result === null
+      ? []
+      : await readReports(ctx, await reportsByIds(await ctx.tx.get(), [outcome.result]));
+  return Object.assign(new ReportPayload(), { report: report ?? null, userErrors: outcome.userErrors });
 }
 
 @Resolver(() => InformationReportType)
@@ -66,7 +58,10 @@ export class InformationReportResolver {
     after: string | null,
     @Arg("since", () => DateTimeScalar, {
       nullable: true,
-      description: "Only reports recorded at or after this instant.",
+      description:
+        "Only reports recorded at or after this instant. A report is stamped when its recording began, so " +
+        "one may commit just after a later one: to poll without missing any, ask from a minute before your " +
+        "previous poll and skip the IDs you already have.",
     })
     since: Date | null,
     @Arg("establishmentId", () => ID, {

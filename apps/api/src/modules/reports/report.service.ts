@@ -1,20 +1,13 @@
 import {
   accessTo,
   checkReport,
-  type Disclosure,
-  disclosureOf,
   informationReportSchema,
   isVisible,
-  NO_ACCESS,
-  type PersonAccess,
   REPORT_MAX_LINKS,
   reportDataClass,
-  TIER_ORDER,
 } from "@continuum/domain";
 import { z } from "zod";
-import { caseFacts } from "../../access/break-glass.repository.js";
-import { factsFromRow } from "../../access/break-glass.service.js";
-import { accessFor, requireAction } from "../../access/policy.js";
+import { factsFromRow, knownCases, requireAction } from "../../access/policy.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Tx } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
@@ -24,7 +17,7 @@ import { forgetPerson } from "../../graphql/loaders.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { type UserError, UserErrorCode, UserInputRejected, userError } from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
-import { lockPerson, type PersonSummaryRecord } from "../persons/person.repository.js";
+import { lockPerson } from "../persons/person.repository.js";
 import type { ReportContentInput, ReportCorrectInput, ReportFileInput } from "./report.input.js";
 import {
   insertReport,
@@ -32,61 +25,9 @@ import {
   latestVersionOf,
   observationIndicatorsByCodes,
   type ReportLinkRecord,
-  type ReportRecord,
   reportsByIds,
 } from "./report.repository.js";
 import type { informationReports } from "./report.table.js";
-import { InformationReportType } from "./report.type.js";
-
-/** A report the actor may read, with what they may see of its person. */
-export interface ReadableReport {
-  report: ReportRecord;
-  access: PersonAccess;
-  disclosure: Disclosure;
-}
-
-/**
- * The reports among `rows` that the actor may read under the originator's handling code and the
- * matrix (`disclosureOf`); row-level security has already applied the same rule underneath.
- */
-export function readableReports(
-  actor: Actor,
-  rows: readonly { report: ReportRecord; summary: PersonSummaryRecord | null }[],
-): ReadableReport[] {
-  const readable: ReadableReport[] = [];
-  for (const { report, summary } of rows) {
-    const access = summary === null ? NO_ACCESS : accessFor(actor, summary);
-    const disclosure = disclosureOf(
-      report,
-      { agencyId: actor.agencyId, agencyKind: actor.agencyKind },
-      access,
-      summary?.category !== null && summary?.category !== undefined,
-    );
-    if (disclosure.allowed) readable.push({ report, access, disclosure });
-  }
-  return readable;
-}
-
-/** What is returned of readable reports is audited: a read, and a disclosure when another agency reads. */
-export function toReportTypes(ctx: RequestContext, actor: Actor, items: readonly ReadableReport[]) {
-  return items.map(({ report, access, disclosure }) => {
-    ctx.audit.read(report.personId, [report.dataClass], access.breakGlass);
-    if (disclosure.isDisclosure)
-      ctx.audit.record({
-        operation: "DISCLOSURE",
-        personId: report.personId,
-        dataClasses: [report.dataClass],
-        recipientAgencyId: actor.agencyId,
-        breakGlass: access.breakGlass,
-        details: {
-          reportId: report.id,
-          originatorAgencyId: report.originatorAgencyId,
-          handlingCode: report.handlingCode,
-        },
-      });
-    return InformationReportType.from(report, isVisible(access) ? access : null, actor.agencyId);
-  });
-}
 
 const OWN_ESTABLISHMENT_KINDS = new Set(["PRISON", "PSYCHOSOCIAL_SERVICE"]);
 
@@ -94,21 +35,6 @@ type ReportContent = Omit<
   typeof informationReports.$inferInsert,
   "id" | "lineageId" | "version" | "personId" | "correctionReason"
 >;
-
-/** Whether the actor knows of these persons (a hit or more): the only ones a report may name. */
-async function knownPersons(tx: Tx, actor: Actor, personIds: readonly string[]): Promise<Set<string>> {
-  if (personIds.length === 0) return new Set();
-  const facts = await caseFacts(tx, personIds);
-  return new Set(
-    facts
-      .filter(
-        (row) =>
-          actor.breakGlassPersonIds.includes(row.person_id) ||
-          TIER_ORDER[accessTo(actor, factsFromRow(row)).tier] >= TIER_ORDER.HIT,
-      )
-      .map((row) => row.person_id),
-  );
-}
 
 /** Optional text left blank is absent: "   " as handling conditions states no condition. */
 function blankToNull(text: string | null | undefined): string | null {
@@ -120,9 +46,9 @@ async function checkedContent(
   ctx: RequestContext,
   tx: Tx,
   actor: Actor,
-  personId: string,
+  personId: string | null,
   input: ReportContentInput,
-): Promise<{ content: ReportContent; links: Omit<ReportLinkRecord, "reportId">[] }> {
+): Promise<{ content: ReportContent; links: Pick<ReportLinkRecord, "linkedPersonId" | "kind">[] }> {
   const parsed = parseInput(informationReportSchema, {
     observedOn: input.observedOn,
     title: input.title,
@@ -183,12 +109,16 @@ async function checkedContent(
   if (linkInputs.length > REPORT_MAX_LINKS)
     errors.push(userError("links", `at most ${REPORT_MAX_LINKS} linked persons`));
   const linkIds = linkInputs.map((l) => uuidOf(l.personId, "Person"));
-  const known = await knownPersons(
-    tx,
-    actor,
-    linkIds.filter((id): id is string => id !== null),
+  const known = new Set(
+    (
+      await knownCases(
+        tx,
+        actor,
+        linkIds.filter((id): id is string => id !== null),
+      )
+    ).map((c) => c.person_id),
   );
-  const links: Omit<ReportLinkRecord, "reportId">[] = [];
+  const links: Pick<ReportLinkRecord, "linkedPersonId" | "kind">[] = [];
   linkInputs.forEach((link, index) => {
     const id = linkIds[index] ?? null;
     if (id === null || !known.has(id))
@@ -197,7 +127,7 @@ async function checkedContent(
       errors.push(userError(`links.${index}.personId`, "a report cannot be linked to its own person"));
     else if (links.some((l) => l.linkedPersonId === id))
       errors.push(userError(`links.${index}.personId`, "this person is linked twice"));
-    else links.push({ personId, linkedPersonId: id, kind: link.kind });
+    else links.push({ linkedPersonId: id, kind: link.kind });
   });
 
   if (errors.length > 0) throw new UserInputRejected(errors);
@@ -238,7 +168,7 @@ async function writeVersion(
   await insertReport(tx, { ...checked.content, ...version });
   await insertReportLinks(
     tx,
-    checked.links.map((l) => ({ ...l, reportId: version.id })),
+    checked.links.map((l) => ({ ...l, reportId: version.id, personId: version.personId })),
   );
 }
 
@@ -249,10 +179,16 @@ async function writeVersion(
 export function fileReport(ctx: RequestContext, input: ReportFileInput): Promise<MutationOutcome<string>> {
   const actor = requireAction(ctx, "REPORT_FILE");
   return runMutation(ctx, async (tx) => {
-    const personId = uuidOf(input.personId, "Person");
-    if (personId !== null) await lockPerson(tx, personId);
-    if (personId === null || !(await knownPersons(tx, actor, [personId])).has(personId))
+    const personUuid = uuidOf(input.personId, "Person");
+    if (personUuid !== null) await lockPerson(tx, personUuid);
+    const [known] = personUuid === null ? [] : await knownCases(tx, actor, [personUuid]);
+    if (known === undefined)
       throw new UserInputRejected([userError("personId", "no person with this ID", UserErrorCode.NOT_FOUND)]);
+    const personId = known.person_id;
+    // Going on tells an actor with only a hit that the person exists, as a look-up would: audited
+    // as one, whether or not the report is then accepted.
+    if (!isVisible(accessTo(actor, factsFromRow(known))) && !actor.breakGlassPersonIds.includes(personId))
+      ctx.audit.record({ operation: "LOOKUP", personId, details: { via: "reportFile", known: true } });
     const checked = await checkedContent(ctx, tx, actor, personId, input);
     const id = newId();
     await writeVersion(tx, { id, lineageId: id, version: 1, personId, correctionReason: null }, checked);

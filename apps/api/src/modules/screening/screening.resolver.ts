@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { requirePurpose } from "../../access/policy.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { Guarded } from "../../graphql/guard.js";
 import { Rule } from "../../graphql/rule.js";
 import { AgencyType } from "../agencies/agency.type.js";
 import { PersonType } from "../persons/person.type.js";
 import { personAfterChange, personOf } from "../persons/person-lookup.js";
-import { readableReports, toReportTypes } from "../reports/report.service.js";
 import { InformationReportType } from "../reports/report.type.js";
+import { readReports } from "../reports/report-reading.js";
 import { UserType } from "../users/user.type.js";
 import { ScreeningAssignInput, ScreeningRecordInput } from "./screening.input.js";
 import { ScreeningAssignPayload, ScreeningRecordPayload } from "./screening.payload.js";
@@ -50,14 +49,13 @@ export class ScreeningResolver {
     @Root() screening: ScreeningType,
     @Ctx() ctx: RequestContext,
   ): Promise<InformationReportType[]> {
-    const actor = requirePurpose(ctx);
     const ids = new Set((await ctx.loaders.sourcesOfScreening.load(screening.uuid)).map((s) => s.reportId));
     if (ids.size === 0) return [];
-    const visible = await ctx.loaders.visiblePerson.load(screening.personUuid);
-    const rows = (await ctx.loaders.reportsOfPerson.load(screening.personUuid))
-      .filter((r) => ids.has(r.id))
-      .map((report) => ({ report, summary: visible?.summary ?? null }));
-    return toReportTypes(ctx, actor, readableReports(actor, rows));
+    const rows = await ctx.loaders.reportsOfPerson.load(screening.personUuid);
+    return readReports(
+      ctx,
+      rows.filter((r) => ids.has(r.id)),
+    );
   }
 
   @Mutation(() => ScreeningAssignPayload, {

@@ -19,7 +19,7 @@ import { type DetentionChange, lockCaseForChange } from "../detention/detention.
 import type { VisiblePerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
 import { reportsByIds } from "../reports/report.repository.js";
-import { readableReports } from "../reports/report.service.js";
+import { readableOf } from "../reports/report-reading.js";
 import {
   SCREENING_MAX_SOURCE_REPORTS,
   type ScreeningAssignInput,
@@ -38,6 +38,7 @@ const CHANGES_LISTING = new Set(["LISTED", "CHANGED", "DELISTED"]);
 
 /** The reports a screening cites: reports on the same person that the screener may read. */
 async function sourceReportsOf(
+  ctx: RequestContext,
   actor: Actor,
   tx: Tx,
   visible: VisiblePerson,
@@ -51,11 +52,12 @@ async function sourceReportsOf(
     ids.filter((id): id is string => id !== null),
   );
   const readable = new Set(
-    readableReports(
-      actor,
-      rows
-        .filter((r) => r.personId === visible.person.id)
-        .map((report) => ({ report, summary: visible.summary })),
+    (
+      await readableOf(
+        ctx,
+        actor,
+        rows.filter((r) => r.personId === visible.person.id),
+      )
     ).map((r) => r.report.id),
   );
   const errors: UserError[] = [];
@@ -125,7 +127,7 @@ export function recordScreening(
         );
     }
 
-    const sourceReportIds = await sourceReportsOf(actor, tx, visible, input.sourceReportIds ?? []);
+    const sourceReportIds = await sourceReportsOf(ctx, actor, tx, visible, input.sourceReportIds ?? []);
     const labels = normaliseLabels(screening.labels);
     const screeningId = newId();
     await insertScreening(tx, {
@@ -198,9 +200,14 @@ export function assignScreenings(
         "screenings are the responsibility of an active CelEx analyst",
         UserErrorCode.RULE_VIOLATION,
       );
+    // Persons are locked in one order whatever the input's, so that two assignments of the same
+    // persons wait for each other instead of deadlocking.
+    const inLockOrder = input.personIds
+      .map((id, index) => ({ uuid: uuidOf(id, "Person"), index }))
+      .sort((a, b) => (a.uuid ?? "").localeCompare(b.uuid ?? ""));
     const personIds: string[] = [];
-    for (const [index, id] of input.personIds.entries()) {
-      const visible = await lockCaseForChange(ctx, tx, uuidOf(id, "Person"), `personIds.${index}`);
+    for (const { uuid, index } of inLockOrder) {
+      const visible = await lockCaseForChange(ctx, tx, uuid, `personIds.${index}`);
       requireFeed(ctx, visible, "LISTING");
       if (personIds.includes(visible.person.id)) reject(`personIds.${index}`, "given twice");
       personIds.push(visible.person.id);

@@ -22,6 +22,15 @@ export async function openWatchlistEntryOf(db: Db, personId: string): Promise<Wa
   return row ?? null;
 }
 
+/** The latest end of the person's closed entries, if any: a new entry may not start before it. */
+export async function lastWatchlistEndOf(db: Db, personId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ end: sql<string | null>`max(${watchlistEntries.validTo})::text` })
+    .from(watchlistEntries)
+    .where(eq(watchlistEntries.personId, personId));
+  return row?.end ?? null;
+}
+
 export async function insertWatchlistEntry(
   db: Db,
   row: typeof watchlistEntries.$inferInsert & { id: string },
@@ -33,11 +42,15 @@ export async function closeWatchlistEntry(db: Db, id: string, validTo: string): 
   await db.update(watchlistEntries).set({ validTo }).where(eq(watchlistEntries.id, id));
 }
 
+/**
+ * Records an assignment, stamped with the moment it is written (after the person's lock), not the
+ * transaction's start: of two concurrent assignments, the one written last is the current one.
+ */
 export async function insertScreeningAssignment(
   db: Db,
-  row: typeof screeningAssignments.$inferInsert & { id: string },
+  row: Omit<typeof screeningAssignments.$inferInsert, "assignedAt"> & { id: string },
 ): Promise<void> {
-  await db.insert(screeningAssignments).values(row);
+  await db.insert(screeningAssignments).values({ ...row, assignedAt: sql`clock_timestamp()` });
 }
 
 export async function insertScreeningSources(db: Db, rows: ScreeningSourceRecord[]): Promise<void> {

@@ -14,6 +14,7 @@ import {
   closeWatchlistEntry,
   insertWatchlistEntry,
   type ListingComparisonRow,
+  lastWatchlistEndOf,
   listingComparison,
   openWatchlistEntryOf,
 } from "./watchlist.repository.js";
@@ -45,6 +46,13 @@ export function recordWatchlistStatus(
       );
     if (entry.validFrom < episode.admittedOn)
       reject("validFrom", `must be on or after the admission (${episode.admittedOn})`);
+    const lastEnd = await lastWatchlistEndOf(tx, personId);
+    if (lastEnd !== null && entry.validFrom < lastEnd)
+      reject(
+        "validFrom",
+        `must be on or after the end of the previous entry (${lastEnd})`,
+        UserErrorCode.CONFLICT,
+      );
     const open = await openWatchlistEntryOf(tx, personId);
     if (open !== null && open.status === entry.status)
       reject("status", "the person is already on the list with this status", UserErrorCode.RULE_VIOLATION);
@@ -107,7 +115,7 @@ export async function compareLists(ctx: RequestContext, on: string): Promise<Lis
   const actor = requireActor(ctx);
   if (!mayReadListFigures(actor))
     throw forbidden(
-      "Only CelEx, the prison administration, intelligence and threat analysis read these figures.",
+      "These figures are for those who read both lists for every inmate (CelEx, DG EPI director, intelligence, threat analysis).",
     );
   if (!isoDateSchema.safeParse(on).success) throw badUserInput("not a date", "on");
   ctx.audit.record({ operation: "AGGREGATE", details: { query: "listingComparison", on } });
