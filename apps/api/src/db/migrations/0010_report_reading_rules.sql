@@ -29,3 +29,53 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
   WHERE person_id = p_person AND valid_to IS NULL
     AND EXISTS (SELECT 1 FROM detention_episodes e WHERE e.person_id = p_person AND e.released_on = p_on)
 $$;
+
+--> statement-breakpoint
+-- The summary's sources also tell since when a listed person has been on the list without a break.
+DROP FUNCTION app_summary_sources(uuid[]);
+--> statement-breakpoint
+CREATE FUNCTION app_summary_sources(p_ids uuid[])
+RETURNS TABLE (
+  person_id uuid, open_episode_id uuid, admitted_on text, has_episode boolean, last_released_on text,
+  last_release_district text, last_release_municipality text, establishment_id uuid, unit_id uuid,
+  category text, labels text[], listing_from text, screened_on text, next_due_on text, enrolled_with uuid[],
+  last_category text, screening_responsible_id uuid, last_assessed_on text, last_assessment_review_on text,
+  listed_since text
+) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT p.id,
+         oe.id, oe.admitted_on::text,
+         le.id IS NOT NULL, le.released_on::text, le.release_judicial_district, le.release_municipality,
+         pl.establishment_id, pl.unit_id,
+         lp.category, lp.labels, lp.valid_from::text,
+         sc.screened_on::text, sc.next_due_on::text,
+         coalesce((SELECT array_agg(DISTINCT e.provider_agency_id) FROM programme_enrolments e
+                   WHERE e.person_id = p.id AND e.ended_on IS NULL), '{}'::uuid[]),
+         (SELECT l.category FROM listing_periods l WHERE l.person_id = p.id ORDER BY l.valid_from DESC LIMIT 1),
+         (SELECT a.user_id FROM screening_assignments a WHERE a.person_id = p.id
+          ORDER BY a.assigned_at DESC, a.id DESC LIMIT 1),
+         ra.assessed_on::text, ra.next_review_on::text,
+         -- The start of the unbroken run of listing periods that leads to the open one: a change of
+         -- category closes one period and opens the next on the same day.
+         (SELECT max(q.valid_from)::text FROM listing_periods q
+          WHERE q.person_id = p.id AND q.valid_from <= lp.valid_from
+            AND NOT EXISTS (SELECT 1 FROM listing_periods r WHERE r.person_id = p.id AND r.valid_to = q.valid_from))
+  FROM persons p
+  LEFT JOIN LATERAL (SELECT id, admitted_on FROM detention_episodes
+                     WHERE person_id = p.id AND released_on IS NULL LIMIT 1) oe ON true
+  LEFT JOIN LATERAL (SELECT id, released_on, release_judicial_district, release_municipality FROM detention_episodes
+                     WHERE person_id = p.id ORDER BY admitted_on DESC LIMIT 1) le ON true
+  LEFT JOIN LATERAL (SELECT establishment_id, unit_id FROM placements
+                     WHERE person_id = p.id AND valid_to IS NULL LIMIT 1) pl ON true
+  LEFT JOIN LATERAL (SELECT category, labels, valid_from FROM listing_periods
+                     WHERE person_id = p.id AND valid_to IS NULL LIMIT 1) lp ON true
+  LEFT JOIN LATERAL (SELECT screened_on, next_due_on FROM screenings
+                     WHERE person_id = p.id AND episode_id = oe.id
+                     ORDER BY screened_on DESC, created_at DESC LIMIT 1) sc ON true
+  LEFT JOIN LATERAL (SELECT assessed_on, next_review_on FROM risk_assessments
+                     WHERE person_id = p.id ORDER BY assessed_on DESC, created_at DESC LIMIT 1) ra ON true
+  WHERE p.id = ANY (p_ids)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app_summary_sources(uuid[]) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app_summary_sources(uuid[]) TO continuum_app;

@@ -12,19 +12,6 @@ function detentionStatusOf(source: SummarySource): DetentionStatus {
   return source.lastEpisode === null ? "NOT_DETAINED" : "RELEASED";
 }
 
-/**
- * Since when a listed person has been on the list without a break: a change of category closes one
- * period and opens the next on the same day, so it does not restart the listing.
- */
-export function listedSinceOf(source: SummarySource): string | null {
-  const open = source.openListing;
-  if (open === null) return null;
-  let since = open.validFrom;
-  for (const p of [...source.listingPeriods].reverse())
-    if (p.validTo === since && p.validFrom < since) since = p.validFrom;
-  return since;
-}
-
 /** The current state of a case, from its history, with the next screening due under the domain rule. */
 export function summaryOf(source: SummarySource): NewSummaryRecord {
   const episode = source.openEpisode;
@@ -57,7 +44,7 @@ export function summaryOf(source: SummarySource): NewSummaryRecord {
     lastAssessedOn: source.lastAssessment?.assessedOn ?? null,
     nextAssessmentDueOn: assessmentDueOn(source.lastAssessment, {
       detained: episode !== null,
-      listedSince: listedSinceOf(source),
+      listedSince: source.listedSince,
     }),
   };
 }

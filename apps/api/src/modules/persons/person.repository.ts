@@ -307,31 +307,8 @@ export interface SummarySource {
   lastCategory: LegacyCategory | null;
   screeningResponsibleId: string | null;
   lastAssessment: { assessedOn: string; nextReviewOn: string } | null;
-  /** The listing periods of a person listed now (empty otherwise), oldest first. */
-  listingPeriods: { validFrom: string; validTo: string | null }[];
-}
-
-/**
- * The listing periods of these persons. Read under the actor's row-level security: every change
- * that refreshes a listed inmate's summary is made by an actor who reads their listing.
- */
-async function listingPeriodsOf(
-  db: Db,
-  personIds: readonly string[],
-): Promise<Map<string, SummarySource["listingPeriods"]>> {
-  const byPerson = new Map<string, SummarySource["listingPeriods"]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await queryRows<{ person_id: string; valid_from: string; valid_to: string | null }>(
-    db,
-    sql`select person_id, valid_from::text, valid_to::text from listing_periods
-        where person_id = any(${sql.param([...personIds])}::uuid[]) order by valid_from`,
-  );
-  for (const r of rows) {
-    const periods = byPerson.get(r.person_id) ?? [];
-    periods.push({ validFrom: r.valid_from, validTo: r.valid_to });
-    byPerson.set(r.person_id, periods);
-  }
-  return byPerson;
+  /** Since when a person listed now has been on the list without a break. */
+  listedSince: string | null;
 }
 
 /** What the case summary is derived from, read in one statement by a definer-rights function (migration 0004). */
@@ -356,11 +333,8 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
     screening_responsible_id: string | null;
     last_assessed_on: string | null;
     last_assessment_review_on: string | null;
+    listed_since: string | null;
   }>(db, sql`select * from app_summary_sources(${sql.param([...personIds])}::uuid[])`);
-  const periods = await listingPeriodsOf(
-    db,
-    rows.filter((r) => r.category !== null).map((r) => r.person_id),
-  );
   return rows.map((r) => ({
     personId: r.person_id,
     openEpisode:
@@ -386,7 +360,7 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
       r.last_assessed_on === null
         ? null
         : { assessedOn: r.last_assessed_on, nextReviewOn: r.last_assessment_review_on as string },
-    listingPeriods: periods.get(r.person_id) ?? [],
+    listedSince: r.listed_since,
   }));
 }
 
