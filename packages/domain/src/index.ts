@@ -7,6 +7,7 @@ export * from "./enum.js";
 export * from "./establishment.js";
 export * from "./information-card.js";
 export * from "./listing.js";
+export * from "./measures.js";
 export * from "./originator-control.js";
 export * from "./person.js";
 export * from "./places.js";

@@ -6,6 +6,7 @@ export * from "../modules/agencies/agency.table.js";
 export * from "../modules/assessments/assessment.table.js";
 export * from "../modules/detention/detention.table.js";
 export * from "../modules/establishments/establishment.table.js";
+export * from "../modules/measures/measure.table.js";
 export * from "../modules/persons/person.table.js";
 export * from "../modules/programmes/programme.table.js";
 export * from "../modules/reports/report.table.js";

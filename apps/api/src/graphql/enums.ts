@@ -1,11 +1,17 @@
 import {
   AGENCY_KIND_DESCRIPTIONS,
   AgencyKind,
+  APPEAL_BODY_DESCRIPTIONS,
+  APPEAL_OUTCOME_DESCRIPTIONS,
+  AppealBody,
+  AppealOutcome,
   CaseAction,
   CaseStage,
   CLASSIFICATION_DESCRIPTIONS,
   Classification,
   DataClass,
+  DECISION_KIND_DESCRIPTIONS,
+  DecisionKind,
   DetentionStatus,
   HANDLING_CODE_DESCRIPTIONS,
   HandlingCode,
@@ -22,13 +28,25 @@ import {
   LegalStatus,
   LISTING_LABEL_DESCRIPTIONS,
   ListingLabel,
+  MEASURE_ADVICE_DESCRIPTIONS,
+  MEASURE_STATUS_DESCRIPTIONS,
+  MeasureAdvice,
+  MeasureStatus,
+  NOTIFICATION_METHOD_DESCRIPTIONS,
+  NotificationMethod,
   Place,
   PURPOSE_DESCRIPTIONS,
   PurposeCode,
+  RECOMMENDATION_KIND_DESCRIPTIONS,
+  RECOMMENDATION_OUTCOME_DESCRIPTIONS,
   RELEASE_TYPE_DESCRIPTIONS,
   REPORT_LINK_KIND_DESCRIPTIONS,
+  REVIEW_OUTCOME_DESCRIPTIONS,
+  RecommendationKind,
+  RecommendationOutcome,
   ReleaseType,
   ReportLinkKind,
+  ReviewOutcome,
   RISK_JUDGEMENT_DESCRIPTIONS,
   RiskJudgement,
   ROLE_DESCRIPTIONS,
@@ -116,6 +134,12 @@ export function registerEnums(): void {
       ASSESSMENT_RECORD: "Record risk assessments (CLINICAL).",
       WATCHLIST_RECORD:
         "Keep the intelligence service's list of radicalised or vulnerable inmates (INTELLIGENCE).",
+      RECOMMENDATION_WRITE: "Write recommendations on regime and measures (MEASURES).",
+      RECOMMENDATION_DECIDE: "Decide on recommendations: accept, amend or reject (MEASURES).",
+      MEASURE_DECIDE:
+        "Impose and review individual security measures, within each measure type's rules (MEASURES).",
+      MEASURE_EVALUATE: "Record the periodic evaluations a measure type requires (MEASURES).",
+      NOTICE_RECORD: "Record how an inmate was told of a decision, and appeals and their outcome (MEASURES).",
     },
   );
   register(DataClass, "DataClass", "A class of personal data; access and audit are decided per class.");
@@ -180,6 +204,35 @@ export function registerEnums(): void {
     "WatchlistStatus",
     "A status on the intelligence service's list of radicalised or vulnerable inmates.",
     WATCHLIST_STATUS_DESCRIPTIONS,
+  );
+  register(
+    RecommendationKind,
+    "RecommendationKind",
+    "What CelEx recommends for an inmate.",
+    RECOMMENDATION_KIND_DESCRIPTIONS,
+  );
+  register(
+    RecommendationOutcome,
+    "RecommendationOutcome",
+    "The Director General's answer to a recommendation.",
+    RECOMMENDATION_OUTCOME_DESCRIPTIONS,
+  );
+  register(DecisionKind, "DecisionKind", "What a decision is about.", DECISION_KIND_DESCRIPTIONS);
+  register(ReviewOutcome, "ReviewOutcome", "The outcome of a measure's review.", REVIEW_OUTCOME_DESCRIPTIONS);
+  register(MeasureStatus, "MeasureStatus", "Where a measure stands on a date.", MEASURE_STATUS_DESCRIPTIONS);
+  register(
+    NotificationMethod,
+    "NotificationMethod",
+    "How an inmate was told of a decision.",
+    NOTIFICATION_METHOD_DESCRIPTIONS,
+  );
+  register(AppealBody, "AppealBody", "Where an inmate appealed or complained.", APPEAL_BODY_DESCRIPTIONS);
+  register(AppealOutcome, "AppealOutcome", "The answer to an appeal.", APPEAL_OUTCOME_DESCRIPTIONS);
+  register(
+    MeasureAdvice,
+    "MeasureAdvice",
+    "What a periodic evaluation advises about a measure.",
+    MEASURE_ADVICE_DESCRIPTIONS,
   );
   register(ApiTokenScope, "ApiTokenScope", "What an API token may do on behalf of its account.", {
     READ: "Queries only.",

@@ -31,6 +31,27 @@ import {
   unitsByEstablishmentIds,
   unitsByIds,
 } from "../modules/establishments/establishment.repository.js";
+import {
+  type AppealRecord,
+  appealsByDecisionIds,
+  type DecisionRecord,
+  decisionsByMeasureIds,
+  decisionsByPersonIds,
+  decisionsByRecommendationIds,
+  type EvaluationRecord,
+  type EvidenceRecord,
+  evaluationsByMeasureIds,
+  evidenceByRecommendationIds,
+  type MeasureRecord,
+  type MeasureTypeRecord,
+  measuresByPersonIds,
+  measureTypesByIds,
+  type NotificationRecord,
+  notificationsByDecisionIds,
+  type RecommendationRecord,
+  recommendationsByIds,
+  recommendationsByPersonIds,
+} from "../modules/measures/measure.repository.js";
 import { type VisiblePerson, visiblePersonsByIds } from "../modules/persons/person.repository.js";
 import {
   latestReportsOfLineages,
@@ -123,6 +144,33 @@ export function createLoaders(db: () => Promise<Db>, scope: () => ViewerScope) {
       domainSummariesByAssessmentIds,
       (r) => r.assessmentId,
     ),
+    measureType: oneEach<MeasureTypeRecord>(db, measureTypesByIds, (r) => r.id),
+    recommendation: oneEach<RecommendationRecord>(db, recommendationsByIds, (r) => r.id),
+    recommendationsOfPerson: manyEach<RecommendationRecord>(
+      db,
+      recommendationsByPersonIds,
+      (r) => r.personId,
+    ),
+    evidenceOfRecommendation: manyEach<EvidenceRecord>(
+      db,
+      evidenceByRecommendationIds,
+      (r) => r.recommendationId,
+    ),
+    decisionOfRecommendation: oneEach<DecisionRecord>(
+      db,
+      decisionsByRecommendationIds,
+      (r) => r.recommendationId as string,
+    ),
+    decisionsOfPerson: manyEach<DecisionRecord>(db, decisionsByPersonIds, (r) => r.personId),
+    decisionsOfMeasure: manyEach<DecisionRecord>(db, decisionsByMeasureIds, (r) => r.measureId as string),
+    measuresOfPerson: manyEach<MeasureRecord>(db, measuresByPersonIds, (r) => r.personId),
+    notificationsOfDecision: manyEach<NotificationRecord>(
+      db,
+      notificationsByDecisionIds,
+      (r) => r.decisionId,
+    ),
+    appealsOfDecision: manyEach<AppealRecord>(db, appealsByDecisionIds, (r) => r.decisionId),
+    evaluationsOfMeasure: manyEach<EvaluationRecord>(db, evaluationsByMeasureIds, (r) => r.measureId),
     /** The observation indicators, a short reference list read whole. */
     observationIndicators: new DataLoader<"all", ObservationIndicatorRecord[]>(async (keys) => {
       const all = await listObservationIndicators(await db());
@@ -143,6 +191,14 @@ export function forgetPerson(loaders: Loaders, personId: string): void {
   loaders.reportsOfPerson.clear(personId);
   loaders.assessmentsOfPerson.clear(personId);
   loaders.watchlistOfPerson.clear(personId);
+  loaders.recommendationsOfPerson.clear(personId);
+  loaders.decisionsOfPerson.clear(personId);
+  loaders.measuresOfPerson.clear(personId);
+  loaders.decisionOfRecommendation.clearAll();
+  loaders.decisionsOfMeasure.clearAll();
+  loaders.notificationsOfDecision.clearAll();
+  loaders.appealsOfDecision.clearAll();
+  loaders.evaluationsOfMeasure.clearAll();
   loaders.reportVersions.clearAll();
   loaders.latestReport.clearAll();
 }

@@ -17,6 +17,23 @@ import { AssessmentInstrumentType, RiskAssessmentType } from "../modules/assessm
 import { episodeById, placementById } from "../modules/detention/detention.repository.js";
 import { DetentionEpisodeType, PlacementType } from "../modules/detention/detention.type.js";
 import { EstablishmentType, EstablishmentUnitType } from "../modules/establishments/establishment.type.js";
+import {
+  appealsByIds,
+  decisionsByIds,
+  evaluationById,
+  measuresByIds,
+  notificationById,
+  recommendationsByIds,
+} from "../modules/measures/measure.repository.js";
+import {
+  AppealType,
+  DecisionNotificationType,
+  DecisionType,
+  MeasureEvaluationType,
+  MeasureTypeType,
+  RecommendationType,
+} from "../modules/measures/measure.type.js";
+import { measureAsOf } from "../modules/measures/measure-reading.js";
 import { findVisiblePerson } from "../modules/persons/person.service.js";
 import { toPersonType } from "../modules/persons/person-lookup.js";
 import { reportsByIds } from "../modules/reports/report.repository.js";
@@ -112,6 +129,35 @@ export class NodeResolver {
         const r = await grantById(tx, uuid);
         // Row-level security already limits grants to their user and to oversight.
         return r === null ? null : BreakGlassGrantType.from(r);
+      }
+      case "MeasureType": {
+        const r = await ctx.loaders.measureType.load(uuid);
+        return r === null ? null : MeasureTypeType.from(r);
+      }
+      case "Recommendation":
+        return ifReadable(
+          (await recommendationsByIds(tx, [uuid]))[0] ?? null,
+          "MEASURES",
+          RecommendationType.from,
+        );
+      case "Decision":
+        return ifReadable((await decisionsByIds(tx, [uuid]))[0] ?? null, "MEASURES", DecisionType.from);
+      case "Appeal":
+        return ifReadable((await appealsByIds(tx, [uuid]))[0] ?? null, "MEASURES", AppealType.from);
+      case "DecisionNotification":
+        return ifReadable(await notificationById(tx, uuid), "MEASURES", DecisionNotificationType.from);
+      case "MeasureEvaluation":
+        return ifReadable(await evaluationById(tx, uuid), "MEASURES", MeasureEvaluationType.from);
+      case "SecurityMeasure": {
+        const found = await ifReadable(
+          (await measuresByIds(tx, [uuid]))[0] ?? null,
+          "MEASURES",
+          (r, access) => ({
+            r,
+            access,
+          }),
+        );
+        return found === null ? null : measureAsOf(ctx, found.r, ctx.today, found.access);
       }
       case "ApiToken": {
         if (!isAdministrator(actor)) return null;

@@ -20,3 +20,22 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, field
     ),
   );
 }
+
+/**
+ * Checks a list of cited records (decoded IDs, null where malformed) against those the actor may
+ * cite: each unknown one is NOT_FOUND at `field.index`, each repeat INVALID. Returns the IDs, once each.
+ */
+export function checkCitedIds(
+  ids: readonly (string | null)[],
+  citable: ReadonlySet<string>,
+  field: string,
+  notFound: string,
+): string[] {
+  const errors = ids.flatMap((id, index) => {
+    if (id === null || !citable.has(id))
+      return [userError(`${field}.${index}`, notFound, UserErrorCode.NOT_FOUND)];
+    return ids.indexOf(id) !== index ? [userError(`${field}.${index}`, "given twice")] : [];
+  });
+  if (errors.length > 0) throw new UserInputRejected(errors);
+  return [...new Set(ids as string[])];
+}

@@ -7,6 +7,7 @@ import {
   instrumentDomains,
   instrumentIndicators,
 } from "../modules/assessments/assessment.table.js";
+import { measureTypes } from "../modules/measures/measure.table.js";
 import { observationIndicators } from "../modules/reports/report.table.js";
 
 interface InstrumentSpec {
@@ -113,11 +114,114 @@ export const OBSERVATION_INDICATORS = [
   },
 ] as const;
 
-/** Writes the reference data every deployment needs, once: instruments and observation indicators. */
+const PRISON_ACT = "Prison Act of 12 January 2005 (loi de principes / basiswet)";
+const director = (maxMonths: number) => ({
+  agencyKind: "PRISON" as const,
+  role: "DIRECTOR" as const,
+  maxMonths,
+});
+const directorGeneral = (maxMonths: number) => ({
+  agencyKind: "DG_EPI" as const,
+  role: "DIRECTOR" as const,
+  maxMonths,
+});
+const monthlyPsychosocial = {
+  agencyKind: "PSYCHOSOCIAL_SERVICE" as const,
+  role: "PSYCHOLOGIST" as const,
+  everyDays: 30,
+};
+
+/**
+ * The measure types in use and their rules. The individual special security regime follows the
+ * paper: the local director imposes it for up to one month (the Director General, on a CelEx
+ * recommendation, for up to two), only the Director General prolongs it, by
+ * periods of at most two months, with a monthly psychosocial evaluation. The other durations are
+ * defaults an administrator adjusts (measureTypeDefine) to the rules in force.
+ */
+export const MEASURE_TYPES: readonly (typeof measureTypes.$inferInsert)[] = [
+  {
+    code: "CELL_SEARCHES",
+    name: "More frequent cell searches",
+    description: "The inmate's cell is searched more often than the establishment's routine.",
+    legalBasis: `${PRISON_ACT}, art. 112 (individual special security measures)`,
+    rules: {
+      impose: [director(1), directorGeneral(2)],
+      prolong: [director(1), directorGeneral(2)],
+      reviewWithinMonths: 1,
+      evaluations: [],
+    },
+  },
+  {
+    code: "BODY_SEARCHES",
+    name: "Body searches",
+    description: "Searches of the person beyond the routine ones.",
+    legalBasis: `${PRISON_ACT}, art. 108 and 112`,
+    rules: {
+      impose: [director(1), directorGeneral(2)],
+      prolong: [director(1), directorGeneral(2)],
+      reviewWithinMonths: 1,
+      evaluations: [],
+    },
+  },
+  {
+    code: "VISIT_RESTRICTION",
+    name: "Restriction on visitors",
+    description: "Visits limited to named persons, or behind a partition.",
+    legalBasis: `${PRISON_ACT}, art. 112`,
+    rules: {
+      impose: [director(1), directorGeneral(2)],
+      prolong: [directorGeneral(2)],
+      reviewWithinMonths: 1,
+      evaluations: [],
+    },
+  },
+  {
+    code: "TELEPHONE_RESTRICTION",
+    name: "Restriction on telephone",
+    description: "Calls limited to named numbers, or listened to.",
+    legalBasis: `${PRISON_ACT}, art. 112`,
+    rules: {
+      impose: [director(1), directorGeneral(2)],
+      prolong: [directorGeneral(2)],
+      reviewWithinMonths: 1,
+      evaluations: [],
+    },
+  },
+  {
+    code: "CONTACT_RESTRICTION",
+    name: "Restriction on contact with other inmates",
+    description: "No or supervised contact with named inmates or groups (e.g. during walks, work, worship).",
+    legalBasis: `${PRISON_ACT}, art. 112`,
+    rules: {
+      impose: [director(1), directorGeneral(2)],
+      prolong: [directorGeneral(2)],
+      reviewWithinMonths: 1,
+      evaluations: [monthlyPsychosocial],
+    },
+  },
+  {
+    code: "INDIVIDUAL_SPECIAL_SECURITY_REGIME",
+    name: "Individual special security regime",
+    description: "A regime apart from the other inmates, with restricted activities and contacts.",
+    legalBasis: `${PRISON_ACT}, art. 116 to 118`,
+    rules: {
+      impose: [director(1), directorGeneral(2)],
+      prolong: [directorGeneral(2)],
+      reviewWithinMonths: 1,
+      evaluations: [monthlyPsychosocial],
+    },
+  },
+];
+
+/** Writes the reference data every deployment needs, once: instruments, observation indicators, measure types. */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await db
     .insert(observationIndicators)
     .values([...OBSERVATION_INDICATORS])
+    .onConflictDoNothing();
+  await db
+    .insert(measureTypes)
+    .values([...MEASURE_TYPES])
     .onConflictDoNothing();
   for (const spec of INSTRUMENTS) {
     const [existing] = await queryRows(

@@ -262,6 +262,65 @@ export function releaseFromEpisode(
   });
 }
 
+/**
+ * Moves a detained person (whose case the caller has locked) to another establishment or unit from
+ * a date: the current placement ends that day and the new one starts, where the place can hold them
+ * (open, right sex, a unit with room that day). Returns the new placement's ID; the caller refreshes
+ * the summary.
+ */
+export async function movePerson(
+  ctx: RequestContext,
+  tx: Tx,
+  actor: Actor,
+  person: { id: string; sex: Sex },
+  move: {
+    establishmentId: string;
+    unitId: string | null;
+    validFrom: string;
+    reason: string | null;
+    /** Where the date sits in the caller's input; the place is `establishmentId` / `unitId`. */
+    dateField: string;
+  },
+): Promise<string> {
+  const current = await openPlacementOf(tx, person.id);
+  if (current === null)
+    return reject(
+      "personId",
+      "the person is not detained: open a detention episode first",
+      UserErrorCode.RULE_VIOLATION,
+    );
+  if (move.validFrom > ctx.today) reject(move.dateField, "must not be in the future");
+  if (move.validFrom <= current.validFrom)
+    reject(
+      move.dateField,
+      `overlaps the current placement, which started on ${current.validFrom}: a move must start after it`,
+      UserErrorCode.CONFLICT,
+    );
+  const place = await resolvePlace(ctx, tx, {
+    establishmentId: move.establishmentId,
+    unitId: move.unitId,
+    on: move.validFrom,
+    sex: person.sex,
+    fieldPrefix: "",
+  });
+  if (place.establishment.id === current.establishmentId && (place.unit?.id ?? null) === current.unitId)
+    reject("establishmentId", "the person is already placed there", UserErrorCode.RULE_VIOLATION);
+
+  await closePlacement(tx, current.id, move.validFrom);
+  const placementId = newId();
+  await insertPlacement(tx, {
+    id: placementId,
+    personId: person.id,
+    episodeId: current.episodeId,
+    establishmentId: place.establishment.id,
+    unitId: place.unit?.id ?? null,
+    validFrom: move.validFrom,
+    reason: move.reason,
+    createdBy: actor.userId,
+  });
+  return placementId;
+}
+
 export function recordPlacement(
   ctx: RequestContext,
   input: PlacementRecordInput,
@@ -275,41 +334,12 @@ export function recordPlacement(
     const visible = await lockCaseForChange(ctx, tx, uuidOf(input.personId, "Person"), "personId");
     requireFeed(ctx, visible, "DETENTION");
     const { person } = visible;
-    const current = await openPlacementOf(tx, person.id);
-    if (current === null)
-      return reject(
-        "personId",
-        "the person is not detained: open a detention episode first",
-        UserErrorCode.RULE_VIOLATION,
-      );
-    if (change.validFrom > ctx.today) reject("validFrom", "must not be in the future");
-    if (change.validFrom <= current.validFrom)
-      reject(
-        "validFrom",
-        `overlaps the current placement, which started on ${current.validFrom}: a transfer must start after it`,
-        UserErrorCode.CONFLICT,
-      );
-    const place = await resolvePlace(ctx, tx, {
+    const placementId = await movePerson(ctx, tx, actor, person, {
       establishmentId: input.establishmentId,
       unitId: input.unitId ?? null,
-      on: change.validFrom,
-      sex: person.sex,
-      fieldPrefix: "",
-    });
-    if (place.establishment.id === current.establishmentId && (place.unit?.id ?? null) === current.unitId)
-      reject("establishmentId", "the person is already placed there", UserErrorCode.RULE_VIOLATION);
-
-    await closePlacement(tx, current.id, change.validFrom);
-    const placementId = newId();
-    await insertPlacement(tx, {
-      id: placementId,
-      personId: person.id,
-      episodeId: current.episodeId,
-      establishmentId: place.establishment.id,
-      unitId: place.unit?.id ?? null,
       validFrom: change.validFrom,
       reason: change.reason,
-      createdBy: actor.userId,
+      dateField: "validFrom",
     });
     await refreshSummaries(tx, [person.id]);
     ctx.audit.record({

@@ -1,10 +1,12 @@
 import { type Disclosure, disclosureOf, isVisible, NO_ACCESS, type PersonAccess } from "@continuum/domain";
 import { accessFor, requirePurpose, viewerScope } from "../../access/policy.js";
 import type { Actor } from "../../auth/actor.js";
+import type { Db } from "../../db/client.js";
 import { decodeCursor, encodeCursor, type Page, pageOfList, pageSize } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
 import { uuidOf } from "../../graphql/global-id.js";
+import { checkCitedIds } from "../../graphql/validate.js";
 import type { PersonSummaryRecord } from "../persons/person.repository.js";
 import type { PersonType } from "../persons/person.type.js";
 import {
@@ -12,6 +14,7 @@ import {
   type ReportFeedFilter,
   type ReportRecord,
   reportFeed,
+  reportsByIds,
 } from "./report.repository.js";
 import { InformationReportType } from "./report.type.js";
 
@@ -200,4 +203,31 @@ export async function reportFeedPage(
     hasPreviousPage: after !== null,
     count: () => countReportFeed(tx, filter),
   };
+}
+
+/** The reports a record on one person cites (a screening, a recommendation): reports on that person the actor may read. */
+export async function citedReports(
+  ctx: RequestContext,
+  actor: Actor,
+  db: Db,
+  personId: string,
+  globalIds: readonly string[],
+  field: string,
+): Promise<string[]> {
+  const ids = globalIds.map((id) => uuidOf(id, "InformationReport"));
+  const rows = await reportsByIds(
+    db,
+    ids.filter((id): id is string => id !== null),
+  );
+  const readable = await readableOf(
+    ctx,
+    actor,
+    rows.filter((r) => r.personId === personId),
+  );
+  return checkCitedIds(
+    ids,
+    new Set(readable.map((r) => r.report.id)),
+    field,
+    "no report on this person with this ID",
+  );
 }

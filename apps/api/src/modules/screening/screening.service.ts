@@ -1,25 +1,15 @@
 import { checkScreening, normaliseLabels, screeningRecordSchema } from "@continuum/domain";
 import { requireAction, requireFeed } from "../../access/policy.js";
-import type { Actor } from "../../auth/actor.js";
-import type { Tx } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
-import {
-  reject,
-  type UserError,
-  UserErrorCode,
-  UserInputRejected,
-  userError,
-} from "../../graphql/user-error.js";
+import { reject, UserErrorCode, UserInputRejected, userError } from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
 import { latestEpisodeOf } from "../detention/detention.repository.js";
 import { type DetentionChange, lockCaseForChange } from "../detention/detention.service.js";
-import type { VisiblePerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
-import { reportsByIds } from "../reports/report.repository.js";
-import { readableOf } from "../reports/report-reading.js";
+import { citedReports } from "../reports/report-reading.js";
 import {
   SCREENING_MAX_SOURCE_REPORTS,
   type ScreeningAssignInput,
@@ -35,46 +25,6 @@ import {
 import { insertScreeningAssignment, insertScreeningSources } from "./watchlist.repository.js";
 
 const CHANGES_LISTING = new Set(["LISTED", "CHANGED", "DELISTED"]);
-
-/** The reports a screening cites: reports on the same person that the screener may read. */
-async function sourceReportsOf(
-  ctx: RequestContext,
-  actor: Actor,
-  tx: Tx,
-  visible: VisiblePerson,
-  globalIds: readonly string[],
-): Promise<string[]> {
-  if (globalIds.length > SCREENING_MAX_SOURCE_REPORTS)
-    reject("sourceReportIds", `at most ${SCREENING_MAX_SOURCE_REPORTS} reports`);
-  const ids = globalIds.map((id) => uuidOf(id, "InformationReport"));
-  const rows = await reportsByIds(
-    tx,
-    ids.filter((id): id is string => id !== null),
-  );
-  const readable = new Set(
-    (
-      await readableOf(
-        ctx,
-        actor,
-        rows.filter((r) => r.personId === visible.person.id),
-      )
-    ).map((r) => r.report.id),
-  );
-  const errors: UserError[] = [];
-  ids.forEach((id, index) => {
-    if (id === null || !readable.has(id))
-      errors.push(
-        userError(
-          `sourceReportIds.${index}`,
-          "no report on this person with this ID",
-          UserErrorCode.NOT_FOUND,
-        ),
-      );
-    else if (ids.indexOf(id) !== index) errors.push(userError(`sourceReportIds.${index}`, "given twice"));
-  });
-  if (errors.length > 0) throw new UserInputRejected(errors);
-  return [...new Set(ids as string[])];
-}
 
 export function recordScreening(
   ctx: RequestContext,
@@ -127,7 +77,16 @@ export function recordScreening(
         );
     }
 
-    const sourceReportIds = await sourceReportsOf(ctx, actor, tx, visible, input.sourceReportIds ?? []);
+    if ((input.sourceReportIds ?? []).length > SCREENING_MAX_SOURCE_REPORTS)
+      reject("sourceReportIds", `at most ${SCREENING_MAX_SOURCE_REPORTS} reports`);
+    const sourceReportIds = await citedReports(
+      ctx,
+      actor,
+      tx,
+      personId,
+      input.sourceReportIds ?? [],
+      "sourceReportIds",
+    );
     const labels = normaliseLabels(screening.labels);
     const screeningId = newId();
     await insertScreening(tx, {

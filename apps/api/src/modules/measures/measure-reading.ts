@@ -1,0 +1,169 @@
+import {
+  addDaysToDate,
+  evaluationDueOn,
+  isoDateSchema,
+  mayRead,
+  measureStateOn,
+  type PersonAccess,
+} from "@continuum/domain";
+import { accessFor, requirePurpose } from "../../access/policy.js";
+import type { RequestContext } from "../../graphql/context.js";
+import { badUserInput } from "../../graphql/errors.js";
+import {
+  type MeasureRecord,
+  measuresStartedBy,
+  pendingAppeals,
+  pendingRecommendations,
+  unnotifiedDecisions,
+} from "./measure.repository.js";
+import { eventOf } from "./measure.service.js";
+import {
+  AppealType,
+  DecisionType,
+  EvaluationDueType,
+  RecommendationType,
+  SecurityMeasureType,
+} from "./measure.type.js";
+
+/**
+ * The rows whose person's MEASURES data the actor reads (row-level security already narrowed them),
+ * mapped with what the actor may see of each person; every person returned is audited as read.
+ */
+export async function readMeasuresData<R extends { personId: string }, T>(
+  ctx: RequestContext,
+  rows: readonly R[],
+  map: (row: R, access: PersonAccess) => T | null,
+): Promise<T[]> {
+  const actor = requirePurpose(ctx);
+  const result: T[] = [];
+  for (const row of rows) {
+    const visible = await ctx.loaders.visiblePerson.load(row.personId);
+    if (visible === null) continue;
+    const access = accessFor(actor, visible.summary);
+    if (!mayRead(access, "MEASURES")) continue;
+    const mapped = map(row, access);
+    if (mapped === null) continue;
+    ctx.audit.read(row.personId, ["MEASURES"], access.breakGlass);
+    result.push(mapped);
+  }
+  return result;
+}
+
+/** A measure as it stood on a date, from the decisions taken by then; null if not yet decided then. */
+export async function measureAsOf(
+  ctx: RequestContext,
+  measure: MeasureRecord,
+  on: string,
+  access: PersonAccess,
+): Promise<SecurityMeasureType | null> {
+  const state = measureStateOn((await ctx.loaders.decisionsOfMeasure.load(measure.id)).map(eventOf), on);
+  return state === null ? null : SecurityMeasureType.from(measure, state, on, access);
+}
+
+export function checkDate(on: string, argument: string): void {
+  if (!isoDateSchema.safeParse(on).success) throw badUserInput("not a date", argument);
+}
+
+/** Measures as they stood on a date, among those the actor reads; audited per person returned. */
+async function measuresOn(ctx: RequestContext, on: string): Promise<SecurityMeasureType[]> {
+  const tx = await ctx.tx.get();
+  const withAccess = await readMeasuresData(ctx, await measuresStartedBy(tx, on), (m, access) => ({
+    m,
+    access,
+  }));
+  const result: SecurityMeasureType[] = [];
+  for (const { m, access } of withAccess) {
+    const measure = await measureAsOf(ctx, m, on, access);
+    if (measure !== null) result.push(measure);
+  }
+  return result;
+}
+
+/** The measures register: every measure in force on a date, with its legal basis and review status then. */
+export async function measuresRegister(ctx: RequestContext, on: string): Promise<SecurityMeasureType[]> {
+  checkDate(on, "on");
+  return (await measuresOn(ctx, on)).filter((m) => m.status === "ACTIVE");
+}
+
+/** Measures in force today whose review is due within `withinDays` (overdue ones first). */
+export async function reviewQueue(ctx: RequestContext, withinDays: number): Promise<SecurityMeasureType[]> {
+  if (withinDays < 0 || withinDays > 366) throw badUserInput("between 0 and 366", "withinDays");
+  const horizon = addDaysToDate(ctx.today, withinDays);
+  return (await measuresOn(ctx, ctx.today))
+    .filter((m) => m.status === "ACTIVE" && m.nextReviewOn !== null && m.nextReviewOn <= horizon)
+    .sort((a, b) => ((a.nextReviewOn as string) < (b.nextReviewOn as string) ? -1 : 1));
+}
+
+/** The periodic evaluations a measure requires as it stands, each with when it is due. */
+export async function evaluationsDueOf(
+  ctx: RequestContext,
+  measure: SecurityMeasureType,
+): Promise<EvaluationDueType[]> {
+  if (measure.status !== "ACTIVE") return [];
+  const type = await ctx.loaders.measureType.load(measure.measureTypeUuid);
+  const evaluations = await ctx.loaders.evaluationsOfMeasure.load(measure.uuid);
+  const result: EvaluationDueType[] = [];
+  for (const rule of type?.rules.evaluations ?? []) {
+    let last: string | null = null;
+    for (const e of evaluations) {
+      const agency = await ctx.loaders.agency.load(e.agencyId);
+      if (
+        agency?.kind === rule.agencyKind &&
+        e.evaluatedOn <= measure.asOf &&
+        (last === null || e.evaluatedOn > last)
+      )
+        last = e.evaluatedOn;
+    }
+    const dueOn = evaluationDueOn(rule, measure, last);
+    result.push(
+      Object.assign(new EvaluationDueType(), {
+        agencyKind: rule.agencyKind,
+        role: rule.role,
+        lastEvaluatedOn: last,
+        dueOn,
+        overdue: dueOn < measure.asOf,
+      }),
+    );
+  }
+  return result;
+}
+
+/** Measures in force whose evaluation by the actor's service is due within `withinDays`, soonest first. */
+export async function evaluationQueue(
+  ctx: RequestContext,
+  withinDays: number,
+): Promise<SecurityMeasureType[]> {
+  const actor = requirePurpose(ctx);
+  if (withinDays < 0 || withinDays > 366) throw badUserInput("between 0 and 366", "withinDays");
+  const horizon = addDaysToDate(ctx.today, withinDays);
+  const due: { measure: SecurityMeasureType; dueOn: string }[] = [];
+  for (const measure of await measuresOn(ctx, ctx.today)) {
+    const mine = (await evaluationsDueOf(ctx, measure)).filter(
+      (e) => e.agencyKind === actor.agencyKind && actor.roles.includes(e.role) && e.dueOn <= horizon,
+    );
+    if (mine.length > 0) due.push({ measure, dueOn: mine.map((e) => e.dueOn).sort()[0] as string });
+  }
+  return due.sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1)).map((d) => d.measure);
+}
+
+/** Decisions the inmate has not been told of, the most overdue first. */
+export async function notificationQueue(ctx: RequestContext): Promise<DecisionType[]> {
+  const decisions = await readMeasuresData(
+    ctx,
+    await unnotifiedDecisions(await ctx.tx.get()),
+    DecisionType.from,
+  );
+  return decisions.sort((a, b) =>
+    (a.notificationDueOn as string) < (b.notificationDueOn as string) ? -1 : 1,
+  );
+}
+
+/** Appeals without an answer, oldest first. */
+export async function appealQueue(ctx: RequestContext): Promise<AppealType[]> {
+  return readMeasuresData(ctx, await pendingAppeals(await ctx.tx.get()), AppealType.from);
+}
+
+/** Recommendations awaiting a decision, oldest first: the Director General's inbox. */
+export async function recommendationInbox(ctx: RequestContext): Promise<RecommendationType[]> {
+  return readMeasuresData(ctx, await pendingRecommendations(await ctx.tx.get()), RecommendationType.from);
+}
