@@ -169,7 +169,7 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     "ANALYST",
     "IN_PRISON",
     "ANY",
-    "READ",
+    "FULL",
     "IDENTITY DETENTION LISTING OBSERVATIONS INTELLIGENCE PROGRAMME:SUMMARY FOLLOW_UP",
     "NONE",
   ),

@@ -11,6 +11,7 @@ export * from "./measures.js";
 export * from "./originator-control.js";
 export * from "./person.js";
 export * from "./places.js";
+export * from "./programmes.js";
 export * from "./purpose.js";
 export * from "./reports.js";
 export * from "./risk-assessment.js";

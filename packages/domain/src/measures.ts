@@ -174,7 +174,7 @@ export function allowanceOf(allowances: MeasureTypeRules["impose"], decider: Dec
 /**
  * Checks the term of an imposition or a prolongation against the type's rules: the decider is
  * allowed, the period [from, until) is no longer than they may set, and the review date falls
- * within it and within the review interval. Empty when it passes.
+ * within it (before the exclusive end) and within the review interval. Empty when it passes.
  */
 export function checkMeasureTerm(
   rules: MeasureTypeRules,
@@ -199,8 +199,12 @@ export function checkMeasureTerm(
       message: `you may ${verb} this measure for at most ${maxMonths} month${maxMonths > 1 ? "s" : ""} (until ${addMonthsToDate(term.from, maxMonths)})`,
     });
   const latestReview = addMonthsToDate(term.from, rules.reviewWithinMonths);
-  if (term.reviewOn < term.from || term.reviewOn > term.until)
-    issues.push({ field: "nextReviewOn", message: `must fall between ${term.from} and ${term.until}` });
+  // The end is exclusive: on `until` the measure has lapsed and can no longer be reviewed.
+  if (term.reviewOn < term.from || term.reviewOn >= term.until)
+    issues.push({
+      field: "nextReviewOn",
+      message: `must fall on or after ${term.from} and before ${term.until}`,
+    });
   else if (term.reviewOn > latestReview)
     issues.push({
       field: "nextReviewOn",

@@ -6,6 +6,8 @@ export * from "../modules/agencies/agency.table.js";
 export * from "../modules/assessments/assessment.table.js";
 export * from "../modules/detention/detention.table.js";
 export * from "../modules/establishments/establishment.table.js";
+export * from "../modules/evaluations/evaluation.table.js";
+export * from "../modules/incidents/incident.table.js";
 export * from "../modules/measures/measure.table.js";
 export * from "../modules/persons/person.table.js";
 export * from "../modules/programmes/programme.table.js";

@@ -13,11 +13,17 @@ import {
   DECISION_KIND_DESCRIPTIONS,
   DecisionKind,
   DetentionStatus,
+  DISENGAGEMENT_LEVEL_DESCRIPTIONS,
+  DisengagementLevel,
   HANDLING_CODE_DESCRIPTIONS,
   HandlingCode,
+  IDEOLOGICAL_MOTIVE_DESCRIPTIONS,
   IDEOLOGY_DESCRIPTIONS,
+  IdeologicalMotive,
   Ideology,
+  INCIDENT_KIND_DESCRIPTIONS,
   INDICATOR_RATING_DESCRIPTIONS,
+  IncidentKind,
   IndicatorRating,
   JudicialDistrict,
   Language,
@@ -35,6 +41,10 @@ import {
   NOTIFICATION_METHOD_DESCRIPTIONS,
   NotificationMethod,
   Place,
+  PROGRAMME_COMPONENT_DESCRIPTIONS,
+  PROGRAMME_STATUS_DESCRIPTIONS,
+  ProgrammeComponent,
+  ProgrammeStatus,
   PURPOSE_DESCRIPTIONS,
   PurposeCode,
   RECOMMENDATION_KIND_DESCRIPTIONS,
@@ -140,6 +150,10 @@ export function registerEnums(): void {
         "Impose and review individual security measures, within each measure type's rules (MEASURES).",
       MEASURE_EVALUATE: "Record the periodic evaluations a measure type requires (MEASURES).",
       NOTICE_RECORD: "Record how an inmate was told of a decision, and appeals and their outcome (MEASURES).",
+      PROGRAMME_OFFER: "Offer a detained person a disengagement programme, in the provider's name.",
+      PROGRAMME_RECORD: "Record a programme's course and contacts (the provider; PROGRAMME).",
+      DISENGAGEMENT_EVALUATE: "Record evaluations of signs of disengagement (INTELLIGENCE).",
+      INCIDENT_RECORD: "Record incidents in prison (OBSERVATIONS).",
     },
   );
   register(DataClass, "DataClass", "A class of personal data; access and audit are decided per class.");
@@ -233,6 +247,31 @@ export function registerEnums(): void {
     "MeasureAdvice",
     "What a periodic evaluation advises about a measure.",
     MEASURE_ADVICE_DESCRIPTIONS,
+  );
+  register(
+    ProgrammeStatus,
+    "ProgrammeStatus",
+    "Where a person stands in a disengagement programme.",
+    PROGRAMME_STATUS_DESCRIPTIONS,
+  );
+  register(
+    ProgrammeComponent,
+    "ProgrammeComponent",
+    "What a programme contact worked on.",
+    PROGRAMME_COMPONENT_DESCRIPTIONS,
+  );
+  register(
+    DisengagementLevel,
+    "DisengagementLevel",
+    "Signs of disengagement seen by the threat-analysis body.",
+    DISENGAGEMENT_LEVEL_DESCRIPTIONS,
+  );
+  register(IncidentKind, "IncidentKind", "An incident in prison.", INCIDENT_KIND_DESCRIPTIONS);
+  register(
+    IdeologicalMotive,
+    "IdeologicalMotive",
+    "Whether an incident was ideologically motivated.",
+    IDEOLOGICAL_MOTIVE_DESCRIPTIONS,
   );
   register(ApiTokenScope, "ApiTokenScope", "What an API token may do on behalf of its account.", {
     READ: "Queries only.",

@@ -32,6 +32,11 @@ import {
   unitsByIds,
 } from "../modules/establishments/establishment.repository.js";
 import {
+  type EvaluationRecord as DisengagementEvaluationRecord,
+  evaluationsByPersonIds,
+} from "../modules/evaluations/evaluation.repository.js";
+import { type IncidentRecord, incidentsByPersonIds } from "../modules/incidents/incident.repository.js";
+import {
   type AppealRecord,
   appealsByDecisionIds,
   type DecisionRecord,
@@ -53,6 +58,16 @@ import {
   recommendationsByPersonIds,
 } from "../modules/measures/measure.repository.js";
 import { type VisiblePerson, visiblePersonsByIds } from "../modules/persons/person.repository.js";
+import {
+  type ContactNoteRecord,
+  type ContactRecord,
+  contactsByEnrolmentIds,
+  type EnrolmentRecord,
+  enrolmentsByPersonIds,
+  notesByContactIds,
+  type StatusChangeRecord,
+  statusChangesByEnrolmentIds,
+} from "../modules/programmes/programme.repository.js";
 import {
   latestReportsOfLineages,
   linksByReportIds,
@@ -171,6 +186,20 @@ export function createLoaders(db: () => Promise<Db>, scope: () => ViewerScope) {
     ),
     appealsOfDecision: manyEach<AppealRecord>(db, appealsByDecisionIds, (r) => r.decisionId),
     evaluationsOfMeasure: manyEach<EvaluationRecord>(db, evaluationsByMeasureIds, (r) => r.measureId),
+    participationsOfPerson: manyEach<EnrolmentRecord>(db, enrolmentsByPersonIds, (r) => r.personId),
+    statusChangesOfParticipation: manyEach<StatusChangeRecord>(
+      db,
+      statusChangesByEnrolmentIds,
+      (r) => r.enrolmentId,
+    ),
+    contactsOfParticipation: manyEach<ContactRecord>(db, contactsByEnrolmentIds, (r) => r.enrolmentId),
+    noteOfContact: oneEach<ContactNoteRecord>(db, notesByContactIds, (r) => r.contactId),
+    disengagementEvaluationsOfPerson: manyEach<DisengagementEvaluationRecord>(
+      db,
+      evaluationsByPersonIds,
+      (r) => r.personId,
+    ),
+    incidentsOfPerson: manyEach<IncidentRecord>(db, incidentsByPersonIds, (r) => r.personId),
     /** The observation indicators, a short reference list read whole. */
     observationIndicators: new DataLoader<"all", ObservationIndicatorRecord[]>(async (keys) => {
       const all = await listObservationIndicators(await db());
@@ -199,6 +228,11 @@ export function forgetPerson(loaders: Loaders, personId: string): void {
   loaders.notificationsOfDecision.clearAll();
   loaders.appealsOfDecision.clearAll();
   loaders.evaluationsOfMeasure.clearAll();
+  loaders.participationsOfPerson.clear(personId);
+  loaders.statusChangesOfParticipation.clearAll();
+  loaders.contactsOfParticipation.clearAll();
+  loaders.disengagementEvaluationsOfPerson.clear(personId);
+  loaders.incidentsOfPerson.clear(personId);
   loaders.reportVersions.clearAll();
   loaders.latestReport.clearAll();
 }

@@ -17,6 +17,10 @@ import { AssessmentInstrumentType, RiskAssessmentType } from "../modules/assessm
 import { episodeById, placementById } from "../modules/detention/detention.repository.js";
 import { DetentionEpisodeType, PlacementType } from "../modules/detention/detention.type.js";
 import { EstablishmentType, EstablishmentUnitType } from "../modules/establishments/establishment.type.js";
+import { evaluationById as disengagementEvaluationById } from "../modules/evaluations/evaluation.repository.js";
+import { DisengagementEvaluationType } from "../modules/evaluations/evaluation.type.js";
+import { incidentById } from "../modules/incidents/incident.repository.js";
+import { PrisonIncidentType } from "../modules/incidents/incident.type.js";
 import {
   appealsByIds,
   decisionsByIds,
@@ -36,6 +40,8 @@ import {
 import { measureAsOf } from "../modules/measures/measure-reading.js";
 import { findVisiblePerson } from "../modules/persons/person.service.js";
 import { toPersonType } from "../modules/persons/person-lookup.js";
+import { enrolmentsByIds } from "../modules/programmes/programme.repository.js";
+import { ProgrammeParticipationType } from "../modules/programmes/programme.type.js";
 import { reportsByIds } from "../modules/reports/report.repository.js";
 import { readReports } from "../modules/reports/report-reading.js";
 import { listingPeriodById, screeningById } from "../modules/screening/screening.repository.js";
@@ -159,6 +165,21 @@ export class NodeResolver {
         );
         return found === null ? null : measureAsOf(ctx, found.r, ctx.today, found.access);
       }
+      case "ProgrammeParticipation":
+        return ifReadable(
+          (await enrolmentsByIds(tx, [uuid]))[0] ?? null,
+          "PROGRAMME",
+          ProgrammeParticipationType.from,
+          "SUMMARY",
+        );
+      case "DisengagementEvaluation":
+        return ifReadable(
+          await disengagementEvaluationById(tx, uuid),
+          "INTELLIGENCE",
+          DisengagementEvaluationType.from,
+        );
+      case "PrisonIncident":
+        return ifReadable(await incidentById(tx, uuid), "OBSERVATIONS", PrisonIncidentType.from);
       case "ApiToken": {
         if (!isAdministrator(actor)) return null;
         const r = await findApiTokenById(tx, uuid);

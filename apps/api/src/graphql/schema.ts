@@ -23,6 +23,11 @@ import {
   UnitOccupancyResolver,
 } from "../modules/establishments/establishment-figures.resolver.js";
 import {
+  DisengagementEvaluationResolver,
+  PersonEvaluationsResolver,
+} from "../modules/evaluations/evaluation.resolver.js";
+import { PersonIncidentsResolver, PrisonIncidentResolver } from "../modules/incidents/incident.resolver.js";
+import {
   AppealResolver,
   DecisionNotificationResolver,
   DecisionResolver,
@@ -32,6 +37,12 @@ import {
   SecurityMeasureResolver,
 } from "../modules/measures/measure.resolver.js";
 import { PersonResolver } from "../modules/persons/person.resolver.js";
+import {
+  PersonProgrammesResolver,
+  ProgrammeContactResolver,
+  ProgrammeParticipationResolver,
+  ProgrammeStatusChangeResolver,
+} from "../modules/programmes/programme.resolver.js";
 import {
   InformationReportResolver,
   PersonReportsResolver,
@@ -66,6 +77,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         BreakGlassGrantResolver,
         DecisionNotificationResolver,
         DecisionResolver,
+        DisengagementEvaluationResolver,
         DetentionEpisodeResolver,
         EstablishmentResolver,
         EstablishmentUnitResolver,
@@ -79,11 +91,18 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         NodeResolver,
         OversightResolver,
         PersonAssessmentsResolver,
+        PersonEvaluationsResolver,
+        PersonIncidentsResolver,
+        PersonProgrammesResolver,
         PersonMeasuresResolver,
         PersonReportsResolver,
         PersonScreeningResolver,
         PersonResolver,
         PlacementResolver,
+        PrisonIncidentResolver,
+        ProgrammeContactResolver,
+        ProgrammeParticipationResolver,
+        ProgrammeStatusChangeResolver,
         RecommendationResolver,
         ReportLinkResolver,
         RiskAssessmentResolver,

@@ -1,4 +1,4 @@
-import type { AgencyKind, JudicialDistrict, Language, Role } from "@continuum/domain";
+import type { AgencyKind, JudicialDistrict, Language, LanguageCommunity, Role } from "@continuum/domain";
 
 /** Demo agencies. Prisons and agencies are public institutions; every person in them is fictional. */
 export interface DemoAgency {
@@ -11,6 +11,8 @@ export interface DemoAgency {
   municipality?: string;
   language: Language;
   roles: Role[];
+  /** A disengagement service: the language communities it takes on. */
+  languageCommunities?: LanguageCommunity[];
 }
 
 export const DEMO_AGENCIES: readonly DemoAgency[] = [
@@ -88,6 +90,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     kind: "DISENGAGEMENT_SERVICE",
     language: "FR",
     roles: ["COUNSELLOR"],
+    languageCommunities: ["FR", "DE"],
   },
   {
     code: "flemish-disengagement",
@@ -95,6 +98,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     kind: "DISENGAGEMENT_SERVICE",
     language: "NL",
     roles: ["COUNSELLOR"],
+    languageCommunities: ["NL"],
   },
   {
     code: "probation-brussels",

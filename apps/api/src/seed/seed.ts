@@ -11,6 +11,7 @@ import {
   establishments,
   establishmentUnits,
 } from "../modules/establishments/establishment.table.js";
+import { measureTypes } from "../modules/measures/measure.table.js";
 import { foldName } from "../modules/persons/person.repository.js";
 import { persons } from "../modules/persons/person.table.js";
 import { refreshSummaries } from "../modules/persons/person-summary.js";
@@ -18,10 +19,12 @@ import { programmeEnrolments } from "../modules/programmes/programme.table.js";
 import { listingPeriods, screenings } from "../modules/screening/screening.table.js";
 import { users } from "../modules/users/user.table.js";
 import { type CaseWorkContext, writeCaseWork } from "./case-work.js";
+import { writeDecisions } from "./decisions.js";
 import { DEMO_AGENCIES, demoUsers } from "./directory.js";
 import { seedEstablishments } from "./population/establishments.js";
 import { generatePopulation } from "./population/generate.js";
 import type { PopulationPlan } from "./population/types.js";
+import { writeProgrammes } from "./programmes.js";
 import { ensureReferenceData } from "./reference.js";
 
 function required(map: Map<string, string>, key: string): string {
@@ -164,6 +167,7 @@ async function writeDirectory(
       judicialDistrict: a.judicialDistrict ?? null,
       municipality: a.municipality ?? null,
       contactEmail: `contact.${a.code}@continuum.example`,
+      languageCommunities: a.languageCommunities ?? [],
     })),
   );
   const accounts = demoUsers().map((u) => ({ ...u, id: newId() }));
@@ -304,16 +308,25 @@ async function writePopulation(
   await insertInBatches(placementRows, (b) => tx.insert(placements).values(b));
   await insertInBatches(screeningRows, (b) => tx.insert(screenings).values(b));
   await insertInBatches(periodRows, (b) => tx.insert(listingPeriods).values(b));
-  await insertInBatches(enrolmentsOf(plan, personRows, directory), (b) =>
-    tx.insert(programmeEnrolments).values(b),
+  const agencyCodes = new Map([...directory.agencyIds].map(([code, id]) => [id, code]));
+  await writeProgrammes(tx, enrolmentsOf(plan, personRows, directory), plan.today, (agencyId) =>
+    required(directory.userIdsByAgency, required(agencyCodes, agencyId)),
   );
-  await writeCaseWork(tx, {
+  const caseWork: CaseWorkContext = {
     today: plan.today,
     persons: caseWorkPersons,
     agencyId: (code) => required(directory.agencyIds, code),
     userId: (code) => required(directory.userIdsByAgency, code),
     establishmentId: (key) => required(placeIds, key),
-  });
+  };
+  await writeCaseWork(tx, caseWork);
+  const measureTypeIds = new Map(
+    (await tx.select({ id: measureTypes.id, code: measureTypes.code }).from(measureTypes)).map((t) => [
+      t.code,
+      t.id,
+    ]),
+  );
+  await writeDecisions(tx, { ...caseWork, measureTypeId: (code) => required(measureTypeIds, code) });
   const ids = personRows.map((p) => p.id as string);
   for (let i = 0; i < ids.length; i += BATCH) await refreshSummaries(tx, ids.slice(i, i + BATCH));
   return personRows.length;

@@ -1,6 +1,7 @@
-import { AgencyKind, JudicialDistrict } from "@continuum/domain";
+import { AgencyKind, JudicialDistrict, LanguageCommunity } from "@continuum/domain";
+import { sql } from "drizzle-orm";
 import { pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { enumCheck, id, recorded } from "../../db/columns.js";
+import { enumArrayCheck, enumCheck, id, recorded } from "../../db/columns.js";
 import { establishments } from "../establishments/establishment.table.js";
 
 export const agencies = pgTable(
@@ -15,10 +16,17 @@ export const agencies = pgTable(
     judicialDistrict: text().$type<JudicialDistrict>(),
     municipality: text(),
     contactEmail: text(),
+    /** A disengagement service: the language communities whose members it takes on (FR, NL, DE). */
+    languageCommunities: text().array().notNull().default(sql`'{}'::text[]`).$type<LanguageCommunity[]>(),
     ...recorded(),
   },
   (t) => [
     enumCheck("agencies_kind_check", t.kind, Object.values(AgencyKind)),
     enumCheck("agencies_judicial_district_check", t.judicialDistrict, Object.values(JudicialDistrict)),
+    enumArrayCheck(
+      "agencies_language_communities_check",
+      t.languageCommunities,
+      Object.values(LanguageCommunity),
+    ),
   ],
 );

@@ -1,4 +1,4 @@
-import { AgencyKind, JudicialDistrict } from "@continuum/domain";
+import { AgencyKind, JudicialDistrict, LanguageCommunity } from "@continuum/domain";
 import { Field, ObjectType } from "type-graphql";
 import { toGlobalId } from "../../graphql/global-id.js";
 import { Node } from "../../graphql/node.js";
@@ -29,6 +29,11 @@ export class AgencyType extends Node {
   @Field(() => String, { nullable: true, description: "Where other agencies reach it." })
   contactEmail: string | null;
 
+  @Field(() => [LanguageCommunity], {
+    description: "A disengagement service: the language communities whose members it takes on.",
+  })
+  languageCommunities: LanguageCommunity[];
+
   static from(r: AgencyRecord): AgencyType {
     return Object.assign(new AgencyType(), {
       id: toGlobalId("Agency", r.id),
@@ -40,6 +45,7 @@ export class AgencyType extends Node {
       judicialDistrict: r.judicialDistrict,
       municipality: r.municipality,
       contactEmail: r.contactEmail,
+      languageCommunities: r.languageCommunities,
     });
   }
 }

@@ -17,7 +17,7 @@ import {
 import type { Tx } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
 import type { RequestContext } from "../../graphql/context.js";
-import { uuidOf } from "../../graphql/global-id.js";
+import { toGlobalId, uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { reject, UserErrorCode } from "../../graphql/user-error.js";
 import { checkCitedIds, parseInput } from "../../graphql/validate.js";
@@ -37,6 +37,7 @@ import {
   type SecurityMeasureReviewInput,
 } from "./measure.input.js";
 import {
+  decisionsByMeasureIds,
   decisionsByRecommendationIds,
   insertDecision,
   insertEvaluation,
@@ -71,16 +72,13 @@ async function checkRegimeTarget(
   kind: RecommendationKind,
   target: { establishmentId: string | null; unitId: string | null },
 ): Promise<{ establishmentId: string; unitId: string | null }> {
-  const establishmentId =
-    target.establishmentId === null ? null : uuidOf(target.establishmentId, "Establishment");
+  if (!target.establishmentId)
+    return reject("establishmentId", "name the establishment where the inmate should be held");
+  const establishmentId = uuidOf(target.establishmentId, "Establishment");
   const establishment =
     establishmentId === null ? null : await ctx.loaders.establishment.load(establishmentId);
   if (establishment === null)
-    return reject(
-      "establishmentId",
-      "name the establishment where the inmate should be held",
-      UserErrorCode.NOT_FOUND,
-    );
+    return reject("establishmentId", "no establishment with this ID", UserErrorCode.NOT_FOUND);
   const unitId = target.unitId === null ? null : uuidOf(target.unitId, "EstablishmentUnit");
   const unit = unitId === null ? null : await ctx.loaders.unit.load(unitId);
   if (target.unitId !== null && (unit === null || unit.establishmentId !== establishment.id))
@@ -96,12 +94,12 @@ async function checkRegimeTarget(
       "the inmate is already held there: a transfer names another establishment",
       UserErrorCode.RULE_VIOLATION,
     );
-  if (
-    kind === "ORDINARY_REGIME" &&
-    current?.establishmentId === establishment.id &&
-    (current.unitId ?? null) === unitId
-  )
-    reject("establishmentId", "the inmate is already held there", UserErrorCode.RULE_VIOLATION);
+  if (current?.establishmentId === establishment.id && (current.unitId ?? null) === unitId)
+    reject(
+      kind === "DRADEX_PLACEMENT" ? "unitId" : "establishmentId",
+      "the inmate is already held there",
+      UserErrorCode.RULE_VIOLATION,
+    );
   return { establishmentId: establishment.id, unitId };
 }
 
@@ -262,9 +260,20 @@ export function decideRecommendation(
             unitId: input.unitId ?? null,
           })
         : { establishmentId: recommendation.establishmentId as string, unitId: recommendation.unitId };
+      if (
+        amends &&
+        target.establishmentId === recommendation.establishmentId &&
+        target.unitId === (recommendation.unitId ?? null)
+      )
+        reject(
+          "establishmentId",
+          "that is the place recommended: accept the recommendation instead",
+          UserErrorCode.RULE_VIOLATION,
+        );
+      // movePerson takes the place as the API's global IDs, as in a placementRecord input.
       const placementId = await movePerson(ctx, tx, actor, visible.person, {
-        establishmentId: target.establishmentId,
-        unitId: target.unitId,
+        establishmentId: toGlobalId("Establishment", target.establishmentId),
+        unitId: target.unitId === null ? null : toGlobalId("EstablishmentUnit", target.unitId),
         validFrom: decision.effectiveOn,
         reason: `Decision on a recommendation (${recommendation.kind})`,
         dateField: "effectiveOn",
@@ -292,6 +301,7 @@ export function decideRecommendation(
         { ...base, recommendation: { id: recommendation.id, outcome: input.outcome } },
         { ...(measureTerm as MeasureTermInput), terms: measureTerm?.terms ?? recommendation.terms },
         "measure.",
+        "recommendationId",
       );
     }
     await refreshSummaries(tx, [personId]);
@@ -331,6 +341,7 @@ export function imposeMeasureDirectly(
       { id, ...decision, recommendation: null },
       input.measure,
       "measure.",
+      "measureTypeId",
     );
     ctx.audit.record({
       operation: "CREATE",
@@ -375,6 +386,11 @@ export function reviewMeasure(
       decidedOn: input.decidedOn,
       effectiveOn: input.effectiveOn ?? input.decidedOn,
     });
+    // A review follows the measure's history: recorded before its last decision, it would rewrite
+    // what was decided on the strength of that history (a prolongation before a lifting, say).
+    const lastDecidedOn = (await decisionsByMeasureIds(tx, [measure.id])).at(-1)?.decidedOn;
+    if (lastDecidedOn !== undefined && decision.decidedOn < lastDecidedOn)
+      reject("decidedOn", `must not be before the measure's last decision (${lastDecidedOn})`);
     const [type] = await measureTypesByIds(tx, [measure.measureTypeId]);
     const rules = (type as NonNullable<typeof type>).rules;
     const state = await stateOf(tx, measure, decision.decidedOn);
@@ -414,7 +430,7 @@ export function reviewMeasure(
       );
       endsOn = input.endsOn;
     } else {
-      if (nextReviewOn <= decision.decidedOn || nextReviewOn > state.endsOn)
+      if (nextReviewOn <= decision.decidedOn || nextReviewOn >= state.endsOn)
         reject(
           "nextReviewOn",
           `must fall after ${decision.decidedOn} and before the measure's end (${state.endsOn})`,

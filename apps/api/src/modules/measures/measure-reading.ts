@@ -1,5 +1,6 @@
 import {
   addDaysToDate,
+  type DataClass,
   evaluationDueOn,
   isoDateSchema,
   mayRead,
@@ -26,13 +27,14 @@ import {
 } from "./measure.type.js";
 
 /**
- * The rows whose person's MEASURES data the actor reads (row-level security already narrowed them),
- * mapped with what the actor may see of each person; every person returned is audited as read.
+ * The rows whose person's data of a class the actor reads (row-level security already narrowed
+ * them), mapped with what the actor may see of each person; every person returned is audited as read.
  */
 export async function readMeasuresData<R extends { personId: string }, T>(
   ctx: RequestContext,
   rows: readonly R[],
-  map: (row: R, access: PersonAccess) => T | null,
+  map: (row: R, access: PersonAccess) => T | null | Promise<T | null>,
+  dataClass: DataClass = "MEASURES",
 ): Promise<T[]> {
   const actor = requirePurpose(ctx);
   const result: T[] = [];
@@ -40,10 +42,10 @@ export async function readMeasuresData<R extends { personId: string }, T>(
     const visible = await ctx.loaders.visiblePerson.load(row.personId);
     if (visible === null) continue;
     const access = accessFor(actor, visible.summary);
-    if (!mayRead(access, "MEASURES")) continue;
-    const mapped = map(row, access);
+    if (!mayRead(access, dataClass, "SUMMARY")) continue;
+    const mapped = await map(row, access);
     if (mapped === null) continue;
-    ctx.audit.read(row.personId, ["MEASURES"], access.breakGlass);
+    ctx.audit.read(row.personId, [dataClass], access.breakGlass);
     result.push(mapped);
   }
   return result;
@@ -64,34 +66,40 @@ export function checkDate(on: string, argument: string): void {
   if (!isoDateSchema.safeParse(on).success) throw badUserInput("not a date", argument);
 }
 
-/** Measures as they stood on a date, among those the actor reads; audited per person returned. */
-async function measuresOn(ctx: RequestContext, on: string): Promise<SecurityMeasureType[]> {
+/**
+ * Measures as they stood on a date that `keep` selects, among those the actor reads. Only the
+ * persons of the measures returned are audited as read: a measure looked at and left out (lifted,
+ * lapsed, not due) was not shown to anyone.
+ */
+async function measuresOn(
+  ctx: RequestContext,
+  on: string,
+  keep: (measure: SecurityMeasureType) => boolean | Promise<boolean>,
+): Promise<SecurityMeasureType[]> {
   const tx = await ctx.tx.get();
-  const withAccess = await readMeasuresData(ctx, await measuresStartedBy(tx, on), (m, access) => ({
-    m,
-    access,
-  }));
-  const result: SecurityMeasureType[] = [];
-  for (const { m, access } of withAccess) {
+  return readMeasuresData(ctx, await measuresStartedBy(tx, on), async (m, access) => {
     const measure = await measureAsOf(ctx, m, on, access);
-    if (measure !== null) result.push(measure);
-  }
-  return result;
+    return measure !== null && (await keep(measure)) ? measure : null;
+  });
 }
 
 /** The measures register: every measure in force on a date, with its legal basis and review status then. */
 export async function measuresRegister(ctx: RequestContext, on: string): Promise<SecurityMeasureType[]> {
   checkDate(on, "on");
-  return (await measuresOn(ctx, on)).filter((m) => m.status === "ACTIVE");
+  return measuresOn(ctx, on, (m) => m.status === "ACTIVE");
 }
 
 /** Measures in force today whose review is due within `withinDays` (overdue ones first). */
 export async function reviewQueue(ctx: RequestContext, withinDays: number): Promise<SecurityMeasureType[]> {
   if (withinDays < 0 || withinDays > 366) throw badUserInput("between 0 and 366", "withinDays");
   const horizon = addDaysToDate(ctx.today, withinDays);
-  return (await measuresOn(ctx, ctx.today))
-    .filter((m) => m.status === "ACTIVE" && m.nextReviewOn !== null && m.nextReviewOn <= horizon)
-    .sort((a, b) => ((a.nextReviewOn as string) < (b.nextReviewOn as string) ? -1 : 1));
+  return (
+    await measuresOn(
+      ctx,
+      ctx.today,
+      (m) => m.status === "ACTIVE" && m.nextReviewOn !== null && m.nextReviewOn <= horizon,
+    )
+  ).sort((a, b) => ((a.nextReviewOn as string) < (b.nextReviewOn as string) ? -1 : 1));
 }
 
 /** The periodic evaluations a measure requires as it stands, each with when it is due. */
@@ -136,14 +144,15 @@ export async function evaluationQueue(
   const actor = requirePurpose(ctx);
   if (withinDays < 0 || withinDays > 366) throw badUserInput("between 0 and 366", "withinDays");
   const horizon = addDaysToDate(ctx.today, withinDays);
-  const due: { measure: SecurityMeasureType; dueOn: string }[] = [];
-  for (const measure of await measuresOn(ctx, ctx.today)) {
+  const dueOn = new Map<SecurityMeasureType, string>();
+  const due = await measuresOn(ctx, ctx.today, async (measure) => {
     const mine = (await evaluationsDueOf(ctx, measure)).filter(
       (e) => e.agencyKind === actor.agencyKind && actor.roles.includes(e.role) && e.dueOn <= horizon,
     );
-    if (mine.length > 0) due.push({ measure, dueOn: mine.map((e) => e.dueOn).sort()[0] as string });
-  }
-  return due.sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1)).map((d) => d.measure);
+    if (mine.length > 0) dueOn.set(measure, mine.map((e) => e.dueOn).sort()[0] as string);
+    return mine.length > 0;
+  });
+  return due.sort((a, b) => ((dueOn.get(a) as string) < (dueOn.get(b) as string) ? -1 : 1));
 }
 
 /** Decisions the inmate has not been told of, the most overdue first. */

@@ -89,7 +89,8 @@ export function requireDetained(visible: VisiblePerson): void {
 /**
  * Imposes a measure of `type` on a person whose case the caller has locked: the type's rules decide
  * whether this decider may, and for how long; the review date is mandatory. Writes the measure and
- * its imposing decision; returns the measure's ID. `prefix` names where the term sits in the input.
+ * its imposing decision; returns the measure's ID. `prefix` names where the term sits in the input,
+ * `typeField` the input field that names the type (a decider the type does not allow is refused there).
  */
 export async function imposeMeasure(
   tx: Tx,
@@ -106,6 +107,7 @@ export async function imposeMeasure(
   },
   termInput: MeasureTermInput,
   prefix: string,
+  typeField: string,
 ): Promise<string> {
   const term = parseInput(
     measureTermSchema,
@@ -123,8 +125,7 @@ export async function imposeMeasure(
       from: decision.effectiveOn,
       until: term.endsOn,
       reviewOn: term.nextReviewOn,
-    }),
-    prefix,
+    }).map((i) => ({ ...i, field: i.field === "measureTypeId" ? typeField : `${prefix}${i.field}` })),
   );
   const establishmentId = visible.summary.establishmentId;
   if (establishmentId === null)
