@@ -61,6 +61,33 @@ describe("the demo population in the database", () => {
     expect(data.overdue.totalCount).toBeLessThan(data.detained.totalCount / 4);
   });
 
+  it("shows CelEx inmates at most 6% of any prison's population in February 2020, the most in Ittre", async () => {
+    const celex = await app.login(EMAIL("celex.analyst"));
+    const data = await celex.data<{
+      listedShareByEstablishment: { establishment: { code: string }; listed: number; sharePercent: number }[];
+    }>(`{ listedShareByEstablishment(on: "2020-02-29") { establishment { code } listed sharePercent } }`);
+    const shares = data.listedShareByEstablishment;
+    expect(shares[0]?.establishment.code).toBe("ITT");
+    expect(Math.max(...shares.map((s) => s.sharePercent))).toBeLessThanOrEqual(6);
+    expect(shares.reduce((sum, s) => sum + s.listed, 0)).toBe(177);
+  });
+
+  it("gives the transparency queues real work today: untold decisions, reviews due, measures in force", async () => {
+    const dg = await app.login(EMAIL("dgepi.director"));
+    const data = await dg.data<{
+      recommendationInbox: { id: string }[];
+      notificationQueue: { notificationOverdue: boolean }[];
+      measureReviewQueue: { id: string }[];
+      measuresRegister: { status: string }[];
+    }>(`{ recommendationInbox { id } notificationQueue { notificationOverdue } measureReviewQueue(withinDays: 30) { id }
+          measuresRegister(on: "${TODAY}") { status } }`);
+    expect(data.recommendationInbox.length).toBeGreaterThan(0);
+    expect(data.notificationQueue.some((d) => d.notificationOverdue)).toBe(true);
+    expect(data.measureReviewQueue.length).toBeGreaterThan(0);
+    // Every measure due for review is in force, so it is in today's register.
+    expect(data.measuresRegister.length).toBeGreaterThanOrEqual(data.measureReviewQueue.length);
+  });
+
   it("is loaded once: seeding again changes nothing", async () => {
     const count = async () =>
       (await queryRows<{ n: number }>(app.database.db, sql`select count(*)::int as n from persons`))[0]?.n;
