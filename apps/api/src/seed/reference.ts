@@ -1,4 +1,4 @@
-import type { IndicatorRating } from "@continuum/domain";
+import type { IndicatorRating, MeasureTypeRules } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.js";
 import { newId } from "../db/columns.js";
@@ -138,78 +138,58 @@ const monthlyPsychosocial = {
  * periods of at most two months, with a monthly psychosocial evaluation. The other durations are
  * defaults an administrator adjusts (measureTypeDefine) to the rules in force.
  */
+/** Monthly review; the prison director imposes for a month, the Director General for two. */
+function rules(prolongedBy: "DIRECTOR_OR_DG" | "DG_ONLY", evaluated: boolean): MeasureTypeRules {
+  return {
+    impose: [director(1), directorGeneral(2)],
+    prolong: prolongedBy === "DG_ONLY" ? [directorGeneral(2)] : [director(1), directorGeneral(2)],
+    reviewWithinMonths: 1,
+    evaluations: evaluated ? [monthlyPsychosocial] : [],
+  };
+}
+
 export const MEASURE_TYPES: readonly (typeof measureTypes.$inferInsert)[] = [
   {
     code: "CELL_SEARCHES",
     name: "More frequent cell searches",
     description: "The inmate's cell is searched more often than the establishment's routine.",
     legalBasis: `${PRISON_ACT}, art. 112 (individual special security measures)`,
-    rules: {
-      impose: [director(1), directorGeneral(2)],
-      prolong: [director(1), directorGeneral(2)],
-      reviewWithinMonths: 1,
-      evaluations: [],
-    },
+    rules: rules("DIRECTOR_OR_DG", false),
   },
   {
     code: "BODY_SEARCHES",
     name: "Body searches",
     description: "Searches of the person beyond the routine ones.",
     legalBasis: `${PRISON_ACT}, art. 108 and 112`,
-    rules: {
-      impose: [director(1), directorGeneral(2)],
-      prolong: [director(1), directorGeneral(2)],
-      reviewWithinMonths: 1,
-      evaluations: [],
-    },
+    rules: rules("DIRECTOR_OR_DG", false),
   },
   {
     code: "VISIT_RESTRICTION",
     name: "Restriction on visitors",
     description: "Visits limited to named persons, or behind a partition.",
     legalBasis: `${PRISON_ACT}, art. 112`,
-    rules: {
-      impose: [director(1), directorGeneral(2)],
-      prolong: [directorGeneral(2)],
-      reviewWithinMonths: 1,
-      evaluations: [],
-    },
+    rules: rules("DG_ONLY", false),
   },
   {
     code: "TELEPHONE_RESTRICTION",
     name: "Restriction on telephone",
     description: "Calls limited to named numbers, or listened to.",
     legalBasis: `${PRISON_ACT}, art. 112`,
-    rules: {
-      impose: [director(1), directorGeneral(2)],
-      prolong: [directorGeneral(2)],
-      reviewWithinMonths: 1,
-      evaluations: [],
-    },
+    rules: rules("DG_ONLY", false),
   },
   {
     code: "CONTACT_RESTRICTION",
     name: "Restriction on contact with other inmates",
     description: "No or supervised contact with named inmates or groups (e.g. during walks, work, worship).",
     legalBasis: `${PRISON_ACT}, art. 112`,
-    rules: {
-      impose: [director(1), directorGeneral(2)],
-      prolong: [directorGeneral(2)],
-      reviewWithinMonths: 1,
-      evaluations: [monthlyPsychosocial],
-    },
+    rules: rules("DG_ONLY", true),
   },
   {
     code: "INDIVIDUAL_SPECIAL_SECURITY_REGIME",
     name: "Individual special security regime",
     description: "A regime apart from the other inmates, with restricted activities and contacts.",
     legalBasis: `${PRISON_ACT}, art. 116 to 118`,
-    rules: {
-      impose: [director(1), directorGeneral(2)],
-      prolong: [directorGeneral(2)],
-      reviewWithinMonths: 1,
-      evaluations: [monthlyPsychosocial],
-    },
+    rules: rules("DG_ONLY", true),
   },
 ];
 
