@@ -131,6 +131,8 @@ describe("the viewer", () => {
       "DETENTION_RECORD",
       "SCREENING_RECORD",
       "REPORT_FILE",
+      "RECOMMENDATION_WRITE",
+      "PROGRAMME_OFFER",
     ]);
     const inPrison = celex.caseAccess.find((s) => s.stage === "IN_PRISON");
     expect(inPrison?.dataClasses).toContain("CLINICAL");
@@ -138,7 +140,7 @@ describe("the viewer", () => {
     expect(inPrison?.detailedDataClasses).toContain("INTELLIGENCE");
     const psychologist = (await (await app.login(EMAIL("psd-ittre.psychologist"))).data<Viewer>(VIEWER))
       .viewer;
-    expect(psychologist.caseActions).toEqual(["REPORT_FILE", "ASSESSMENT_RECORD"]);
+    expect(psychologist.caseActions).toEqual(["REPORT_FILE", "ASSESSMENT_RECORD", "MEASURE_EVALUATE"]);
     expect(psychologist.caseAccess.find((s) => s.stage === "IN_PRISON")?.detailedDataClasses).toContain(
       "CLINICAL",
     );

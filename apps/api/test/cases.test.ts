@@ -370,7 +370,7 @@ describe("bad input is refused with a specific error and writes nothing", () => 
         {
           field: "validFrom",
           message:
-            "overlaps the current placement, which started on 2024-03-01: a transfer must start after it",
+            "overlaps the current placement, which started on 2024-03-01: a move must start after it",
           code: "CONFLICT",
         },
       ]);

@@ -148,7 +148,9 @@ const allowanceSchema = z.object({
  * which periodic evaluations it requires.
  */
 export const measureTypeRulesSchema = z.object({
-  impose: z.array(allowanceSchema).min(1, { message: "name at least one agency and role that may impose it" }),
+  impose: z
+    .array(allowanceSchema)
+    .min(1, { message: "name at least one agency and role that may impose it" }),
   prolong: z.array(allowanceSchema),
   reviewWithinMonths: z.number().int().min(1).max(12),
   evaluations: z.array(
@@ -279,7 +281,9 @@ export function measureStateOn(events: readonly MeasureEvent[], on: IsoDate): Me
 }
 
 /** Whether the inmate must be told of a decision: every decision that changes or keeps a measure or a regime; not a rejected recommendation. */
-export function needsNotification(decision: { recommendationOutcome: RecommendationOutcome | null }): boolean {
+export function needsNotification(decision: {
+  recommendationOutcome: RecommendationOutcome | null;
+}): boolean {
   return decision.recommendationOutcome !== "REJECTED";
 }
 

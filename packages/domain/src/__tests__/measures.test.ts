@@ -61,11 +61,9 @@ describe("checkMeasureTerm", () => {
     expect(checkMeasureTerm(ISSR, PRISON_DIRECTOR, impose("2024-01-10", "2024-02-10", "2024-02-01"))).toEqual(
       [],
     );
-    expect(
-      checkMeasureTerm(ISSR, PRISON_DIRECTOR, impose("2024-01-10", "2024-02-11", "2024-02-01")),
-    ).toEqual([
-      { field: "endsOn", message: "you may impose this measure for at most 1 month (until 2024-02-10)" },
-    ]);
+    expect(checkMeasureTerm(ISSR, PRISON_DIRECTOR, impose("2024-01-10", "2024-02-11", "2024-02-01"))).toEqual(
+      [{ field: "endsOn", message: "you may impose this measure for at most 1 month (until 2024-02-10)" }],
+    );
   });
 
   it("lets the Director General impose for two months, clamping at the end of a short month", () => {
@@ -159,7 +157,10 @@ describe("measureStateOn", () => {
       terms: "Walks alone",
     });
     expect(measureStateOn([imposed()], "2024-02-09")?.status).toBe("ACTIVE");
-    expect(measureStateOn([imposed()], "2024-02-10")).toMatchObject({ status: "LAPSED", reviewOverdue: false });
+    expect(measureStateOn([imposed()], "2024-02-10")).toMatchObject({
+      status: "LAPSED",
+      reviewOverdue: false,
+    });
   });
 
   it("counts a review as overdue the day after its date, while the measure is in force", () => {
@@ -211,7 +212,11 @@ describe("measureStateOn", () => {
   });
 
   it("eases the terms from the easing on", () => {
-    const eased = reviewed("EASED", { decidedOn: "2024-01-20", terms: "Walks in pairs", nextReviewOn: "2024-02-05" });
+    const eased = reviewed("EASED", {
+      decidedOn: "2024-01-20",
+      terms: "Walks in pairs",
+      nextReviewOn: "2024-02-05",
+    });
     expect(measureStateOn([imposed(), eased], "2024-01-19")?.terms).toBe("Walks alone");
     expect(measureStateOn([imposed(), eased], "2024-01-20")).toMatchObject({
       terms: "Walks in pairs",
@@ -228,10 +233,14 @@ describe("measureStateOn", () => {
       reviewed("EASED", { decidedOn: "2024-03-05", terms: "Lighter", nextReviewOn: "2024-04-01" }),
     ];
     fc.assert(
-      fc.property(fc.shuffledSubarray(events, { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 120 }), (shuffled, offset) => {
-        const on = addDaysToDate("2024-01-05", offset);
-        expect(measureStateOn(shuffled, on)).toEqual(measureStateOn(events, on));
-      }),
+      fc.property(
+        fc.shuffledSubarray(events, { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 120 }),
+        (shuffled, offset) => {
+          const on = addDaysToDate("2024-01-05", offset);
+          expect(measureStateOn(shuffled, on)).toEqual(measureStateOn(events, on));
+        },
+      ),
     );
   });
 });
@@ -276,7 +285,10 @@ describe("evaluations and rules", () => {
       prolong: [{ agencyKind: "DG_EPI", role: "DIRECTOR", maxMonths: 0 }],
       reviewWithinMonths: 13,
     });
-    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["prolong.0.maxMonths", "reviewWithinMonths"]);
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual([
+      "prolong.0.maxMonths",
+      "reviewWithinMonths",
+    ]);
   });
 
   it("moves the inmate for regime kinds only", () => {

@@ -151,8 +151,16 @@ export function writeRecommendation(
       if (input.establishmentId || input.unitId)
         reject("establishmentId", "a SECURITY_MEASURE names a measure type, not a place");
       if (!input.measureTypeId) return reject("measureTypeId", "name the type of measure");
-      measureTypeId = (await activeMeasureType(tx, input.measureTypeId, "measureTypeId")).id;
-      if (recommendation.months === null) reject("months", "propose a duration");
+      const type = await activeMeasureType(tx, input.measureTypeId, "measureTypeId");
+      measureTypeId = type.id;
+      if (recommendation.months === null) return reject("months", "propose a duration");
+      // A duration nobody may impose could only be rejected or amended.
+      const longest = Math.max(...type.rules.impose.map((a) => a.maxMonths));
+      if (recommendation.months > longest)
+        reject(
+          "months",
+          `this type of measure is imposed for at most ${longest} month${longest > 1 ? "s" : ""}`,
+        );
     }
     const reportGlobalIds = input.reportIds ?? [];
     const assessmentGlobalIds = input.assessmentIds ?? [];
@@ -254,12 +262,22 @@ export function decideRecommendation(
       });
     } else if (regime) {
       requireDetained(visible);
-      const target = amends
-        ? await checkRegimeTarget(ctx, tx, personId, recommendation.kind, {
-            establishmentId: input.establishmentId ?? null,
-            unitId: input.unitId ?? null,
-          })
-        : { establishmentId: recommendation.establishmentId as string, unitId: recommendation.unitId };
+      // The place is checked again on the day of the decision: the inmate may have moved meanwhile.
+      const target = await checkRegimeTarget(
+        ctx,
+        tx,
+        personId,
+        recommendation.kind,
+        amends
+          ? { establishmentId: input.establishmentId ?? null, unitId: input.unitId ?? null }
+          : {
+              establishmentId: toGlobalId("Establishment", recommendation.establishmentId as string),
+              unitId:
+                recommendation.unitId === null
+                  ? null
+                  : toGlobalId("EstablishmentUnit", recommendation.unitId),
+            },
+      );
       if (
         amends &&
         target.establishmentId === recommendation.establishmentId &&
