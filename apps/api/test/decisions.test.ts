@@ -1,3 +1,4 @@
+import { addMonthsToDate } from "@continuum/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addDays,
@@ -862,6 +863,7 @@ describe("deciding on a recommendation", () => {
       decidedOn: addDays(TODAY, -3),
       effectiveOn: addDays(TODAY, -3),
     };
+    const recommendedEnd = addMonthsToDate(addDays(TODAY, -3), 2);
     await expectNothingWritten(app, TABLES, async () => {
       expect((await decide(base)).userErrors).toEqual([
         { field: "measure", message: "give the measure's term: end and review date", code: "INVALID" },
@@ -893,23 +895,44 @@ describe("deciding on a recommendation", () => {
           })
         ).userErrors,
       ).toEqual([{ field: "measure", message: "a rejection imposes nothing", code: "INVALID" }]);
+      // Accepted means as recommended: two months from the start, with its terms.
+      expect(
+        (
+          await decide({ ...base, measure: { endsOn: addDays(TODAY, 40), nextReviewOn: addDays(TODAY, 20) } })
+        ).userErrors.map((e) => [e.field, e.code]),
+      ).toEqual([["outcome", "RULE_VIOLATION"]]);
+      expect(
+        (
+          await decide({
+            ...base,
+            outcome: "AMENDED",
+            measure: { endsOn: recommendedEnd, nextReviewOn: addDays(TODAY, 20) },
+          })
+        ).userErrors,
+      ).toEqual([
+        {
+          field: "measure",
+          message: "that is the measure recommended: accept the recommendation instead",
+          code: "RULE_VIOLATION",
+        },
+      ]);
     });
     const res = await decide({
       ...base,
-      measure: { endsOn: addDays(TODAY, 40), nextReviewOn: addDays(TODAY, 20) },
+      measure: { endsOn: recommendedEnd, nextReviewOn: addDays(TODAY, 20) },
     });
     expect(res.userErrors).toEqual([]);
     expect(res.decision).toMatchObject({
       kind: "MEASURE_IMPOSED",
       recommendationOutcome: "ACCEPTED",
-      endsOn: addDays(TODAY, 40),
+      endsOn: recommendedEnd,
       nextReviewOn: addDays(TODAY, 20),
       terms: "Walks alone, no group activities",
       placement: null,
       measure: {
         status: "ACTIVE",
         startsOn: addDays(TODAY, -3),
-        endsOn: addDays(TODAY, 40),
+        endsOn: recommendedEnd,
         terms: "Walks alone, no group activities",
         legalBasis: expect.stringContaining("art. 116"),
         measureType: { code: "INDIVIDUAL_SPECIAL_SECURITY_REGIME" },

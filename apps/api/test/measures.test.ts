@@ -656,6 +656,74 @@ describe("a measure not prolonged in time", () => {
   });
 });
 
+describe("a release", () => {
+  it("ends the measures in force and takes the person off the queues, keeping the history as of before", async () => {
+    const { personId, episodeId } = await admit(celex(), at, {
+      familyName: "Releasa",
+      establishment: "ITT",
+      admittedOn: addDays(TODAY, -90),
+    });
+    const measure = await imposed(dg(), personId, {
+      decidedOn: addDays(TODAY, -20),
+      endsOn: addDays(TODAY, 30),
+      nextReviewOn: addDays(TODAY, -5),
+    });
+    const rec = await celex().data<{ recommendationWrite: { recommendation: { id: string } } }>(
+      `mutation($input: RecommendationWriteInput!) { recommendationWrite(input: $input) { recommendation { id } } }`,
+      {
+        input: {
+          personId,
+          kind: "SECURITY_MEASURE",
+          measureTypeId: types[ISSR],
+          months: 1,
+          rationale: "Fictional.",
+          recommendedOn: addDays(TODAY, -3),
+        },
+      },
+    );
+    const queues = async () =>
+      dg().data<{
+        measureReviewQueue: { id: string }[];
+        notificationQueue: { person: { id: string } | null }[];
+        recommendationInbox: { id: string }[];
+      }>(
+        "{ measureReviewQueue(withinDays: 30) { id } notificationQueue { person { id } } recommendationInbox { id } }",
+      );
+    const before = await queues();
+    expect(before.measureReviewQueue.map((m) => m.id)).toContain(measure.id);
+    expect(before.notificationQueue.map((d) => d.person?.id)).toContain(personId);
+    expect(before.recommendationInbox.map((r) => r.id)).toContain(rec.recommendationWrite.recommendation.id);
+
+    const released = await celex().data<{ detentionEpisodeRelease: { userErrors: unknown[] } }>(
+      `mutation($input: DetentionEpisodeReleaseInput!) { detentionEpisodeRelease(input: $input) { userErrors { message } } }`,
+      {
+        input: {
+          episodeId,
+          releasedOn: addDays(TODAY, -1),
+          releaseType: "END_OF_SENTENCE",
+          releaseMunicipality: "Gent",
+        },
+      },
+    );
+    expect(released.detentionEpisodeRelease.userErrors).toEqual([]);
+
+    expect(await measuresOf(dg(), personId)).toMatchObject([
+      { id: measure.id, status: "ENDED", reviewOverdue: false },
+    ]);
+    expect(await measuresOf(dg(), personId, addDays(TODAY, -2))).toMatchObject([
+      { id: measure.id, status: "ACTIVE", reviewOverdue: true },
+    ]);
+    expect((await register(dg(), TODAY)).map((m) => m.id)).not.toContain(measure.id);
+    expect((await register(dg(), addDays(TODAY, -2))).map((m) => m.id)).toContain(measure.id);
+    const after = await queues();
+    expect(after.measureReviewQueue.map((m) => m.id)).not.toContain(measure.id);
+    expect(after.notificationQueue.map((d) => d.person?.id)).not.toContain(personId);
+    expect(after.recommendationInbox.map((r) => r.id)).not.toContain(
+      rec.recommendationWrite.recommendation.id,
+    );
+  });
+});
+
 describe("the register and a person's measures as of a date", () => {
   it("shows a measure lifted last week as in force two weeks ago, not today", async () => {
     const personId = await inmate("Asofa");

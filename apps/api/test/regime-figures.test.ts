@@ -113,6 +113,36 @@ describe("a unit's occupancy over time", () => {
   });
 });
 
+describe("who may count a unit's occupants", () => {
+  const COUNT = `query($id: ID!, $on: Date!) { node(id: $id) {
+    ... on EstablishmentUnit { occupancy(from: $on, to: $on) { occupied } } } }`;
+  const ask = (account: Account, unit: string) =>
+    client(account).request<{ node: { occupancy: { occupied: number }[] | null } | null }>(COUNT, {
+      id: at.unit(unit),
+      on: TODAY,
+    });
+
+  it("lets the prison's own staff and readers of every inmate's detention count, and no one else", async () => {
+    for (const account of ["celex.analyst", "dgepi.director", "vsse.officer", "prison-ittre.director"] as const)
+      expect((await ask(account, "ITT-DRX")).errors, account).toBeUndefined();
+    for (const [account, unit] of [
+      ["police.officer", "ITT-DRX"],
+      ["celex.statistician", "ITT-DRX"],
+      ["prison-ittre.director", "HAS-DRX"],
+    ] as const) {
+      const res = await ask(account, unit);
+      expect(res.errors?.map((e) => e.extensions?.code), `${account} ${unit}`).toEqual(["FORBIDDEN"]);
+    }
+  });
+
+  it("audits each question as an aggregate, naming no one", async () => {
+    const rows = await audited(app, () => ask("dgepi.director", "HAS-DRX"));
+    expect(rows.map((r) => [r.operation, r.person_id, r.details])).toEqual([
+      ["AGGREGATE", null, { query: "unitOccupancy", unit: "HAS-DRX", from: TODAY, to: TODAY, points: 1 }],
+    ]);
+  });
+});
+
 describe("the listed share of each prison's population", () => {
   const SHARES = `query($on: Date!) { listedShareByEstablishment(on: $on) {
     on listed population populationMonth sharePercent establishment { code } } }`;

@@ -303,3 +303,20 @@ export function mayReadListFigures(actor: Pick<ActorProfile, "agencyKind" | "rol
     inPrison.classes.includes("INTELLIGENCE")
   );
 }
+
+/**
+ * Whether the actor may count the persons held in a unit of an establishment day by day: only those
+ * who read the detention data of every inmate held there (a count over a few days around one
+ * person's move would otherwise tell when that person was placed there).
+ */
+export function mayCountUnitOccupancy(
+  actor: Pick<ActorProfile, "agencyKind" | "roles" | "establishmentId">,
+  establishmentId: string,
+): boolean {
+  const inPrison = visibilityOf(actor).IN_PRISON;
+  if (!inPrison.classes.includes("DETENTION")) return false;
+  return (
+    inPrison.places.includes("ANY") ||
+    (inPrison.places.includes("OWN_ESTABLISHMENT") && actor.establishmentId === establishmentId)
+  );
+}

@@ -57,7 +57,7 @@ export const REVIEW_OUTCOME_DESCRIPTIONS: Record<ReviewOutcome, string> = {
 };
 
 /** Where a measure stands on a date. */
-export const MeasureStatus = defineEnum(["NOT_STARTED", "ACTIVE", "LIFTED", "LAPSED"] as const);
+export const MeasureStatus = defineEnum(["NOT_STARTED", "ACTIVE", "LIFTED", "LAPSED", "ENDED"] as const);
 export type MeasureStatus = EnumValue<typeof MeasureStatus>;
 
 export const MEASURE_STATUS_DESCRIPTIONS: Record<MeasureStatus, string> = {
@@ -65,6 +65,7 @@ export const MEASURE_STATUS_DESCRIPTIONS: Record<MeasureStatus, string> = {
   ACTIVE: "In force.",
   LIFTED: "Lifted by a decision.",
   LAPSED: "Reached its end date without an approved prolongation.",
+  ENDED: "Ended with the detention it was imposed in (a release).",
 };
 
 /** How the inmate was told of a decision. */
@@ -241,10 +242,15 @@ export interface MeasureState {
 /**
  * A measure's state on a date, from the decisions taken up to that date: the imposition sets the
  * start, end, review date and terms; prolongations move the end; easing changes the terms; lifting
- * ends it. Without a prolongation, it lapses at its end. A review is overdue on `on` when the
- * measure is in force and the review date has passed with no later decision.
+ * ends it. Without a prolongation, it lapses at its end. A release (`detentionEndedOn`) ends what is
+ * still in force then. A review is overdue on `on` when the measure is in force and the review date
+ * has passed with no later decision.
  */
-export function measureStateOn(events: readonly MeasureEvent[], on: IsoDate): MeasureState | null {
+export function measureStateOn(
+  events: readonly MeasureEvent[],
+  on: IsoDate,
+  detentionEndedOn: IsoDate | null = null,
+): MeasureState | null {
   const known = [...events]
     .filter((e) => e.decidedOn <= on)
     .sort((a, b) => (a.decidedOn === b.decidedOn ? 0 : a.decidedOn < b.decidedOn ? -1 : 1));
@@ -261,14 +267,15 @@ export function measureStateOn(events: readonly MeasureEvent[], on: IsoDate): Me
     if (e.reviewOutcome === "EASED" && e.terms !== null) terms = e.terms;
     nextReviewOn = e.reviewOutcome === "LIFTED" ? null : e.nextReviewOn;
   }
+  // Whichever came first ends it: a lifting, the end date (lapse), or the release.
+  const endings: [IsoDate, MeasureStatus][] = [
+    ...(liftedOn === null ? [] : ([[liftedOn, "LIFTED"]] as [IsoDate, MeasureStatus][])),
+    [endsOn, "LAPSED"],
+    ...(detentionEndedOn === null ? [] : ([[detentionEndedOn, "ENDED"]] as [IsoDate, MeasureStatus][])),
+  ];
+  const ended = endings.filter(([day]) => day <= on).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[0];
   const status: MeasureStatus =
-    liftedOn !== null && liftedOn <= on
-      ? "LIFTED"
-      : on < imposed.effectiveOn
-        ? "NOT_STARTED"
-        : on >= endsOn
-          ? "LAPSED"
-          : "ACTIVE";
+    ended !== undefined ? ended[1] : on < imposed.effectiveOn ? "NOT_STARTED" : "ACTIVE";
   return {
     status,
     startsOn: imposed.effectiveOn,

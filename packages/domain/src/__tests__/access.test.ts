@@ -12,6 +12,7 @@ import {
   mayFeed,
   mayPerform,
   mayRead,
+  mayCountUnitOccupancy,
   mayReadListFigures,
   type PersonFacts,
   visibilityOf,
@@ -321,5 +322,29 @@ describe("mayReadListFigures", () => {
       "INTELLIGENCE OFFICER",
       "THREAT_ANALYSIS ANALYST",
     ]);
+  });
+});
+
+describe("mayCountUnitOccupancy", () => {
+  it("counts a unit's occupants for readers of every inmate's detention, and for the prison's own staff", () => {
+    const counters = (establishmentId: string | null) =>
+      Object.values(AgencyKind).flatMap((agencyKind) =>
+        ROLES_BY_AGENCY_KIND[agencyKind]
+          .filter((role) => mayCountUnitOccupancy({ agencyKind, roles: [role], establishmentId }, "ittre"))
+          .map((role) => `${agencyKind} ${role}`),
+      );
+    const everywhere = [
+      "CELEX ANALYST",
+      "DG_EPI ANALYST",
+      "DG_EPI DIRECTOR",
+      "INTELLIGENCE ANALYST",
+      "INTELLIGENCE OFFICER",
+      "PROSECUTOR OFFICER",
+      "THREAT_ANALYSIS ANALYST",
+    ];
+    expect(counters("hasselt").sort()).toEqual(everywhere);
+    expect(counters("ittre").sort()).toEqual(
+      [...everywhere, "PRISON DIRECTOR", "PRISON OFFICER", "PSYCHOSOCIAL_SERVICE PSYCHOLOGIST"].sort(),
+    );
   });
 });

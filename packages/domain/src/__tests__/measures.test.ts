@@ -211,6 +211,21 @@ describe("measureStateOn", () => {
     expect(measureStateOn(events, "2024-03-01")?.status).toBe("LIFTED");
   });
 
+  it("ends with the release what is still in force, and keeps what ended before it", () => {
+    expect(measureStateOn([imposed()], "2024-01-20", "2024-01-20")?.status).toBe("ENDED");
+    expect(measureStateOn([imposed()], "2024-01-19", "2024-01-20")).toMatchObject({
+      status: "ACTIVE",
+      reviewOverdue: false,
+    });
+    // Lapsed on 10 February, released later: it stays lapsed.
+    expect(measureStateOn([imposed()], "2024-03-01", "2024-02-20")?.status).toBe("LAPSED");
+    // Decided, then the person was released before it started.
+    const ahead = imposed({ effectiveOn: "2024-01-15" });
+    expect(measureStateOn([ahead], "2024-01-14", "2024-01-12")?.status).toBe("ENDED");
+    // Never overdue once ended.
+    expect(measureStateOn([imposed()], "2024-02-05", "2024-01-20")?.reviewOverdue).toBe(false);
+  });
+
   it("eases the terms from the easing on", () => {
     const eased = reviewed("EASED", {
       decidedOn: "2024-01-20",

@@ -26,6 +26,7 @@ import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { reject, UserErrorCode } from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
 import { resolvePlace } from "../establishments/establishment.service.js";
+import { endMeasuresAtRelease } from "../measures/measure.repository.js";
 import { lockPerson, type VisiblePerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
 import { closeOpenListingOf, lastScreeningOn, openListingOf } from "../screening/screening.repository.js";
@@ -251,6 +252,7 @@ export function releaseFromEpisode(
     if (placement !== null) await closePlacement(tx, placement.id, release.releasedOn);
     await closeOpenListingOf(tx, episode.personId, release.releasedOn);
     await closeWatchlistEntryOnRelease(tx, episode.personId, release.releasedOn);
+    await endMeasuresAtRelease(tx, episode.personId, release.releasedOn);
     await refreshSummaries(tx, [episode.personId]);
     ctx.audit.record({
       operation: "UPDATE",

@@ -12,17 +12,11 @@ import {
   Root,
   registerEnumType,
 } from "type-graphql";
-import { requireActor } from "../../access/policy.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { Rule } from "../../graphql/rule.js";
 import { DateScalar } from "../../graphql/scalars.js";
 import { EstablishmentType, EstablishmentUnitType } from "./establishment.type.js";
-import {
-  listedShares,
-  type OccupancyInterval,
-  sampleDays,
-  unitOccupancySeries,
-} from "./establishment-figures.js";
+import { listedShares, type OccupancyInterval, sampleDays, unitOccupancy } from "./establishment-figures.js";
 
 const OccupancyIntervals = { DAY: "DAY", WEEK: "WEEK", MONTH: "MONTH" } as const;
 registerEnumType(OccupancyIntervals, {
@@ -77,7 +71,8 @@ export class UnitOccupancyResolver {
   @FieldResolver(() => [OccupancyPointType], {
     description:
       "How many persons the unit held on each sampled day from `from` to `to` (at most 400 points): a count, " +
-      "never who. D-Rad:Ex occupancy over time.",
+      "never who. D-Rad:Ex occupancy over time. For readers of every inmate's detention data, and the " +
+      "establishment's own staff; each question is audited.",
   })
   async occupancy(
     @Root() unit: EstablishmentUnitType,
@@ -87,8 +82,7 @@ export class UnitOccupancyResolver {
     every: OccupancyInterval,
     @Ctx() ctx: RequestContext,
   ): Promise<OccupancyPointType[]> {
-    requireActor(ctx);
-    const series = await unitOccupancySeries(await ctx.tx.get(), unit.uuid, sampleDays(from, to, every));
+    const series = await unitOccupancy(ctx, unit, sampleDays(from, to, every));
     return series.map((p) =>
       Object.assign(new OccupancyPointType(), { on: p.day, occupied: p.occupied, capacity: unit.capacity }),
     );

@@ -3,11 +3,12 @@ import {
   addMonthsToDate,
   daysBetween,
   isoDateSchema,
+  mayCountUnitOccupancy,
   mayReadListFigures,
 } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import { requireActor } from "../../access/policy.js";
-import { type Db, queryRows } from "../../db/client.js";
+import { queryRows } from "../../db/client.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput, forbidden } from "../../graphql/errors.js";
 import { populationsOn } from "./establishment.repository.js";
@@ -41,14 +42,24 @@ export function sampleDays(from: string, to: string, every: OccupancyInterval): 
   return days;
 }
 
-export async function unitOccupancySeries(
-  db: Db,
-  unitId: string,
+/** How many persons a unit held on each of these days; audited, for those who may count it. */
+export async function unitOccupancy(
+  ctx: RequestContext,
+  unit: { uuid: string; establishmentUuid: string; code: string },
   days: readonly string[],
 ): Promise<{ day: string; occupied: number }[]> {
+  const actor = requireActor(ctx);
+  if (!mayCountUnitOccupancy(actor, unit.establishmentUuid))
+    throw forbidden(
+      "A unit's occupancy is for those who read the detention data of every inmate held there.",
+    );
+  ctx.audit.record({
+    operation: "AGGREGATE",
+    details: { query: "unitOccupancy", unit: unit.code, from: days[0], to: days.at(-1), points: days.length },
+  });
   const rows = await queryRows<{ day: string; occupied: number }>(
-    db,
-    sql`select day::text as day, occupied from app_unit_occupancy_series(${unitId}::uuid, ${`{${days.join(",")}}`}::date[])`,
+    await ctx.tx.get(),
+    sql`select day::text as day, occupied from app_unit_occupancy_series(${unit.uuid}::uuid, ${`{${days.join(",")}}`}::date[])`,
   );
   return rows.map((r) => ({ day: r.day, occupied: Number(r.occupied) }));
 }

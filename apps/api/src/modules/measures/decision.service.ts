@@ -1,4 +1,5 @@
 import {
+  addMonthsToDate,
   checkMeasureTerm,
   isRegimeKind,
   mayRead,
@@ -114,6 +115,33 @@ async function citedAssessments(
     ? (await ctx.loaders.assessmentsOfPerson.load(visible.person.id)).map((a) => a.id)
     : [];
   return checkCitedIds(ids, new Set(readable), "assessmentIds", "no assessment of this person with this ID");
+}
+
+/**
+ * An accepted measure is the one recommended: its terms, for the months proposed from the day it
+ * takes effect. Another duration or other terms make the decision an amendment, and an amendment
+ * must change one of them.
+ */
+function checkCarriedOut(
+  outcome: "ACCEPTED" | "AMENDED",
+  recommendation: { months: number | null; terms: string | null },
+  term: { endsOn: string; terms?: string | null },
+  effectiveOn: string,
+): void {
+  const recommendedEnd = addMonthsToDate(effectiveOn, recommendation.months ?? 0);
+  const asRecommended = term.endsOn === recommendedEnd && (term.terms ?? null) === recommendation.terms;
+  if (outcome === "ACCEPTED" && !asRecommended)
+    reject(
+      "outcome",
+      `an accepted recommendation is carried out as written (${recommendation.months} month(s), until ${recommendedEnd}, with its terms): choose AMENDED to change them`,
+      UserErrorCode.RULE_VIOLATION,
+    );
+  if (outcome === "AMENDED" && asRecommended)
+    reject(
+      "measure",
+      "that is the measure recommended: accept the recommendation instead",
+      UserErrorCode.RULE_VIOLATION,
+    );
 }
 
 /** CelEx recommends a regime, a transfer, a D-Rad:Ex placement or a measure, citing its evidence. */
@@ -311,16 +339,20 @@ export function decideRecommendation(
           "the recommended measure type is no longer in use",
           UserErrorCode.RULE_VIOLATION,
         );
+      const term = { ...(measureTerm as MeasureTermInput) };
+      term.terms = term.terms?.trim() || recommendation.terms;
       await imposeMeasure(
         tx,
         actor,
         visible,
         type as NonNullable<typeof type>,
         { ...base, recommendation: { id: recommendation.id, outcome: input.outcome } },
-        { ...(measureTerm as MeasureTermInput), terms: measureTerm?.terms ?? recommendation.terms },
+        term,
         "measure.",
         "recommendationId",
       );
+      // After the term's own checks; a refusal here rolls the measure back with the rest.
+      checkCarriedOut(input.outcome, recommendation, term, decision.effectiveOn);
     }
     await refreshSummaries(tx, [personId]);
     ctx.audit.record({

@@ -58,7 +58,11 @@ export async function measureAsOf(
   on: string,
   access: PersonAccess,
 ): Promise<SecurityMeasureType | null> {
-  const state = measureStateOn((await ctx.loaders.decisionsOfMeasure.load(measure.id)).map(eventOf), on);
+  const state = measureStateOn(
+    (await ctx.loaders.decisionsOfMeasure.load(measure.id)).map(eventOf),
+    on,
+    measure.endedOn,
+  );
   return state === null ? null : SecurityMeasureType.from(measure, state, on, access);
 }
 
@@ -155,11 +159,11 @@ export async function evaluationQueue(
   return due.sort((a, b) => ((dueOn.get(a) as string) < (dueOn.get(b) as string) ? -1 : 1));
 }
 
-/** Decisions the inmate has not been told of, the most overdue first. */
+/** Decisions the inmate (detained today) has not been told of, the most overdue first. */
 export async function notificationQueue(ctx: RequestContext): Promise<DecisionType[]> {
   const decisions = await readMeasuresData(
     ctx,
-    await unnotifiedDecisions(await ctx.tx.get()),
+    await detainedOnly(ctx, await unnotifiedDecisions(await ctx.tx.get())),
     DecisionType.from,
   );
   return decisions.sort((a, b) =>
@@ -172,7 +176,29 @@ export async function appealQueue(ctx: RequestContext): Promise<AppealType[]> {
   return readMeasuresData(ctx, await pendingAppeals(await ctx.tx.get()), AppealType.from);
 }
 
-/** Recommendations awaiting a decision, oldest first: the Director General's inbox. */
+/**
+ * Recommendations awaiting a decision, oldest first: the Director General's inbox. A recommendation
+ * on a person released meanwhile is moot: it leaves the inbox (and stays on the person's file).
+ */
 export async function recommendationInbox(ctx: RequestContext): Promise<RecommendationType[]> {
-  return readMeasuresData(ctx, await pendingRecommendations(await ctx.tx.get()), RecommendationType.from);
+  return readMeasuresData(
+    ctx,
+    await detainedOnly(ctx, await pendingRecommendations(await ctx.tx.get())),
+    RecommendationType.from,
+  );
+}
+
+/**
+ * The rows about persons detained today. Queues list what someone can still act on: once a person
+ * is released, prison staff no longer see them and nobody feeds their measures.
+ */
+async function detainedOnly<R extends { personId: string }>(
+  ctx: RequestContext,
+  rows: readonly R[],
+): Promise<R[]> {
+  const detained: R[] = [];
+  for (const row of rows)
+    if ((await ctx.loaders.visiblePerson.load(row.personId))?.summary.detentionStatus === "DETAINED")
+      detained.push(row);
+  return detained;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import {
   appeals,
@@ -153,6 +153,21 @@ export async function updateMeasureState(
     .where(and(eq(securityMeasures.id, measure.id), eq(securityMeasures.version, measure.version)))
     .returning();
   return row ?? null;
+}
+
+/** A release ends the person's measures still open: nothing is in force after it. */
+export async function endMeasuresAtRelease(db: Db, personId: string, releasedOn: string): Promise<void> {
+  await db
+    .update(securityMeasures)
+    .set({ endedOn: releasedOn, version: sql`${securityMeasures.version} + 1` })
+    .where(
+      and(
+        eq(securityMeasures.personId, personId),
+        isNull(securityMeasures.endedOn),
+        sql`(${securityMeasures.liftedOn} is null or ${securityMeasures.liftedOn} > ${releasedOn}::date)`,
+        gt(securityMeasures.endsOn, releasedOn),
+      ),
+    );
 }
 
 export function measuresByIds(db: Db, ids: readonly string[]): Promise<MeasureRecord[]> {

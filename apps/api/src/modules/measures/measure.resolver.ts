@@ -408,6 +408,11 @@ export class AppealResolver {
     return appealQueue(ctx);
   }
 
+  @FieldResolver(() => PersonType, { nullable: true, description: "The inmate who appealed." })
+  person(@Root() a: AppealType, @Ctx() ctx: RequestContext): Promise<PersonType | null> {
+    return personOf(ctx, a.personUuid);
+  }
+
   @FieldResolver(() => DecisionType, { nullable: true, description: "The decision appealed against." })
   async decision(@Root() a: AppealType, @Ctx() ctx: RequestContext): Promise<DecisionType | null> {
     const d = (await ctx.loaders.decisionsOfPerson.load(a.personUuid)).find((x) => x.id === a.decisionUuid);

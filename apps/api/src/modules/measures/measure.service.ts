@@ -57,7 +57,7 @@ export function eventOf(d: DecisionRecord): MeasureEvent {
 
 /** A measure's state on a date, from its decisions (the actor sees them all when they see the measure). */
 export async function stateOf(tx: Tx, measure: MeasureRecord, on: string): Promise<MeasureState | null> {
-  return measureStateOn((await decisionsByMeasureIds(tx, [measure.id])).map(eventOf), on);
+  return measureStateOn((await decisionsByMeasureIds(tx, [measure.id])).map(eventOf), on, measure.endedOn);
 }
 
 export async function activeMeasureType(tx: Tx, globalId: string, field: string): Promise<MeasureTypeRecord> {

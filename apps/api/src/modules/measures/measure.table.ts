@@ -118,6 +118,8 @@ export const securityMeasures = pgTable(
     liftedOn: date({ mode: "string" }),
     nextReviewOn: date({ mode: "string" }),
     terms: text(),
+    /** The release that ended the detention it was imposed in: nothing is in force after it. */
+    endedOn: date({ mode: "string" }),
     ...recorded(),
     version: version(),
   },

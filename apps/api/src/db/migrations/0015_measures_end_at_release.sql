@@ -1,0 +1,1 @@
+ALTER TABLE "security_measures" ADD COLUMN "ended_on" date;
