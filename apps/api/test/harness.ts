@@ -147,6 +147,9 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     TRUST_PROXY: "true",
   });
   const server = await buildServer(config, { database, logger: pino({ level: "silent" }) });
+  // A test may pause between requests (long direct queries): the client's pooled connection must
+  // not be closed under it by the server's idle timeout.
+  server.http.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
   return {

@@ -49,8 +49,10 @@ export function isFinalProgrammeStatus(status: ProgrammeStatus): boolean {
 }
 
 /**
- * The last day a provider keeps its need to know after a final status: the day it was recorded
- * (so that the closing contact can still be logged); the enrolment's exclusive end is the day after.
+ * The enrolment's exclusive end after a final status: the day after it, so that the interval
+ * includes the day of a refusal given on the day of the offer. The provider's need to know ends as
+ * soon as the final status is recorded (the summary counts open enrolments only): it logs its
+ * closing contact before recording the end.
  */
 export function enrolmentEndAfter(finalOn: IsoDate): IsoDate {
   return addDaysToDate(finalOn, 1);

@@ -69,6 +69,7 @@ export class EstablishmentListedShareType {
 @Resolver(() => EstablishmentUnitType)
 export class UnitOccupancyResolver {
   @FieldResolver(() => [OccupancyPointType], {
+    nullable: true,
     description:
       "How many persons the unit held on each sampled day from `from` to `to` (at most 400 points): a count, " +
       "never who. D-Rad:Ex occupancy over time. For readers of every inmate's detention data, and the " +
@@ -81,7 +82,7 @@ export class UnitOccupancyResolver {
     @Arg("every", () => OccupancyIntervals, { defaultValue: "MONTH", description: "Sampling interval." })
     every: OccupancyInterval,
     @Ctx() ctx: RequestContext,
-  ): Promise<OccupancyPointType[]> {
+  ): Promise<OccupancyPointType[] | null> {
     const series = await unitOccupancy(ctx, unit, sampleDays(from, to, every));
     return series.map((p) =>
       Object.assign(new OccupancyPointType(), { on: p.day, occupied: p.occupied, capacity: unit.capacity }),

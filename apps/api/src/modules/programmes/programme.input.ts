@@ -16,7 +16,8 @@ export class ProgrammeOfferInput {
   providerAgencyId?: string | null;
 
   @Field(() => DateScalar, {
-    description: "The day of the offer; not in the future, not before the admission.",
+    description:
+      "The day of the offer; not in the future, not before the admission nor the end of the previous participation.",
   })
   offeredOn: string;
 
@@ -34,7 +35,10 @@ export class ProgrammeStatusChangeInput {
   })
   status: ProgrammeStatus;
 
-  @Field(() => DateScalar, { description: "From this day; not before the last change, not in the future." })
+  @Field(() => DateScalar, {
+    description:
+      "From this day; not before the last change, not in the future; a final status not before the last contact.",
+  })
   on: string;
 
   @Field(() => String, { nullable: true, description: "Why (programme detail, for the provider)." })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requirePurpose } from "../../access/policy.js";
+import { requireActor, requirePurpose } from "../../access/policy.js";
 import type { RequestContext } from "../../graphql/context.js";
+import { forbidden } from "../../graphql/errors.js";
 import { Guarded } from "../../graphql/guard.js";
 import type { MutationOutcome } from "../../graphql/mutation.js";
 import { Rule } from "../../graphql/rule.js";
@@ -128,21 +129,44 @@ export class ProgrammeParticipationResolver {
   }
 }
 
+/**
+ * A programme note is read by the agency that wrote it only: a provider's notes stay with that
+ * provider (not a later one), CelEx reads back the note of its own offer. FORBIDDEN otherwise.
+ */
+function ownNote(ctx: RequestContext, writtenBy: string, note: () => Promise<string | null> | string | null) {
+  if (requireActor(ctx).agencyId !== writtenBy)
+    throw forbidden("A programme note is read by the agency that wrote it.", { dataClass: "PROGRAMME" });
+  return note();
+}
+
 @Resolver(() => ProgrammeStatusChangeType)
 export class ProgrammeStatusChangeResolver {
-  @FieldResolver(() => String, { nullable: true, description: "Why (programme detail, for the provider)." })
-  @Guarded("PROGRAMME")
-  note(@Root() c: ProgrammeStatusChangeType): string | null {
-    return c.noteText;
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Why (programme detail: read by the agency that recorded the change).",
+  })
+  @Guarded("PROGRAMME", "SUMMARY")
+  note(
+    @Root() c: ProgrammeStatusChangeType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string | null> | string | null {
+    return ownNote(ctx, c.agencyUuid, () => c.noteText);
   }
 }
 
 @Resolver(() => ProgrammeContactType)
 export class ProgrammeContactResolver {
-  @FieldResolver(() => String, { nullable: true, description: "The note of the contact (programme detail)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The note of the contact (programme detail: read by the provider that wrote it).",
+  })
   @Guarded("PROGRAMME")
   async note(@Root() c: ProgrammeContactType, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await ctx.loaders.noteOfContact.load(c.uuid))?.note ?? null;
+    return ownNote(
+      ctx,
+      c.agencyUuid,
+      async () => (await ctx.loaders.noteOfContact.load(c.uuid))?.note ?? null,
+    );
   }
 }
 

@@ -26,6 +26,7 @@ import type {
 } from "./programme.input.js";
 import {
   changeEnrolmentStatus,
+  contactsByEnrolmentIds,
   type EnrolmentRecord,
   enrolmentsByIds,
   enrolmentsByPersonIds,
@@ -73,11 +74,23 @@ export function offerProgramme(
           : `no disengagement service takes on ${person.languageCommunity}-speaking persons: an administrator configures the providers`,
         input.providerAgencyId ? UserErrorCode.NOT_FOUND : UserErrorCode.RULE_VIOLATION,
       );
-    const open = (await enrolmentsByPersonIds(tx, [person.id])).find((e) => e.endedOn === null);
-    if (open !== undefined)
+    const earlier = await enrolmentsByPersonIds(tx, [person.id]);
+    if (earlier.some((e) => e.endedOn === null))
       reject(
         "personId",
         "the person already has a programme under way: record its end first",
+        UserErrorCode.CONFLICT,
+      );
+    // Participations follow one another: a new one starts on or after the end of the previous one
+    // (the day after its final status), never back in its time.
+    const previousEnd = earlier.reduce<string | null>(
+      (latest, e) => (e.endedOn !== null && (latest === null || e.endedOn > latest) ? e.endedOn : latest),
+      null,
+    );
+    if (previousEnd !== null && offer.on < previousEnd)
+      reject(
+        "offeredOn",
+        `must not be before the end of the previous participation (${previousEnd})`,
         UserErrorCode.CONFLICT,
       );
 
@@ -171,6 +184,12 @@ export function changeProgrammeStatus(
     if (last !== undefined && change.on < last.on)
       reject("on", `must not be before the last change (${last.on})`);
     if (change.on > ctx.today) reject("on", "must not be in the future");
+    // A final status ends the participation the next day: every contact logged stays within it.
+    if (isFinalProgrammeStatus(change.status)) {
+      const [lastContact] = await contactsByEnrolmentIds(tx, [participation.id]);
+      if (lastContact !== undefined && change.on < lastContact.contactedOn)
+        reject("on", `must not be before the last contact (${lastContact.contactedOn})`);
+    }
     const changed = await changeEnrolmentStatus(
       tx,
       participation,

@@ -55,6 +55,7 @@ export class ProgrammeStatusChangeType implements CaseObject {
   personUuid: string;
   access: PersonAccess;
   noteText: string | null;
+  agencyUuid: string;
 
   @Field(() => ProgrammeStatus, { description: "The status." })
   status: ProgrammeStatus;
@@ -67,6 +68,7 @@ export class ProgrammeStatusChangeType implements CaseObject {
       personUuid: r.personId,
       access,
       noteText: r.note,
+      agencyUuid: r.agencyId,
       status: r.status,
       on: r.on,
     });
@@ -78,6 +80,7 @@ export class ProgrammeContactType implements CaseObject {
   uuid: string;
   personUuid: string;
   access: PersonAccess;
+  agencyUuid: string;
 
   @Field(() => DateScalar, { description: "The day." })
   contactedOn: string;
@@ -93,6 +96,7 @@ export class ProgrammeContactType implements CaseObject {
       uuid: r.id,
       personUuid: r.personId,
       access,
+      agencyUuid: r.agencyId,
       contactedOn: r.contactedOn,
       components: r.components,
       minutes: r.minutes,
