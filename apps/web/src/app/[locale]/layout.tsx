@@ -39,6 +39,8 @@ const CLIENT_NAMESPACES = [
   "screeningAssign",
   "reportForm",
   "assessmentForm",
+  "decisionForms",
+  "measureTypeNames",
   "enums",
 ] as const;
 

@@ -107,11 +107,13 @@ describe("case-file sections", () => {
       reports: false,
       assessments: false,
       watchlist: false,
+      decisions: false,
     });
-    expect(visibleSections(classes("OBSERVATIONS", "CLINICAL"))).toMatchObject({
+    expect(visibleSections(classes("OBSERVATIONS", "CLINICAL", "MEASURES"))).toMatchObject({
       reports: true,
       assessments: true,
       watchlist: false,
+      decisions: true,
     });
   });
   it("need every class of an `all` rule, one class of an `any` rule", () => {

@@ -89,6 +89,8 @@ export const CASE_FILE_SECTIONS = {
   reports: { any: ["OBSERVATIONS", "INTELLIGENCE"] },
   assessments: { all: ["CLINICAL"] },
   watchlist: { all: ["INTELLIGENCE"] },
+  // Recommendations, decisions, regimes and individual security measures.
+  decisions: { all: ["MEASURES"] },
 } as const satisfies Record<string, { all: readonly DataClass[] } | { any: readonly DataClass[] }>;
 
 export type CaseFileSection = keyof typeof CASE_FILE_SECTIONS;

@@ -59,6 +59,7 @@ export function TextField({
   maxLength,
   min,
   max,
+  inputMode,
 }: FieldBase & {
   value: string;
   onChange: (value: string) => void;
@@ -66,6 +67,8 @@ export function TextField({
   maxLength?: number;
   min?: string;
   max?: string;
+  /** The on-screen keyboard to offer (e.g. numeric for a number of months). */
+  inputMode?: "text" | "numeric";
 }) {
   const id = ids(formId, field);
   const own = problemsOf(problems, field);
@@ -89,6 +92,7 @@ export function TextField({
         maxLength={maxLength}
         min={min}
         max={max}
+        inputMode={inputMode}
         autoComplete="off"
         aria-describedby={describedBy(hint ? id.hint : null, own.length > 0 && id.error)}
         aria-invalid={own.length > 0 || undefined}

@@ -3,8 +3,10 @@ import {
   fieldDomId,
   fieldsInError,
   hasConflict,
+  inputPaths,
   problemsFromUserErrors,
   problemsOf,
+  shownOnly,
   topLevelFields,
 } from "./problems";
 
@@ -61,5 +63,19 @@ describe("userErrors mapped onto a form", () => {
   it("makes safe DOM ids from field keys", () => {
     expect(fieldDomId("r1", "rating:BAI-1")).toBe("r1-rating_BAI-1");
     expect(fieldDomId("«r2»", "sources")).toBe("_r2_-sources");
+  });
+
+  it("map dotted input paths onto forms whose fields are paths", () => {
+    const resolve = inputPaths(["measure.endsOn", "reportIds", "measureTypeId"], {
+      measure: "measure.endsOn",
+    });
+    expect(resolve("measure.endsOn")).toBe("measure.endsOn");
+    expect(resolve("reportIds.12")).toBe("reportIds");
+    expect(resolve("measure.measureTypeId")).toBe("measureTypeId");
+    expect(resolve("measure")).toBe("measure.endsOn");
+    expect(resolve("personId")).toBeNull();
+    const shown = shownOnly(resolve, ["reportIds"]);
+    expect(shown("reportIds.0")).toBe("reportIds");
+    expect(shown("measure.endsOn")).toBeNull();
   });
 });

@@ -19,7 +19,17 @@ export type LocalProblemKey =
   | "mustRate"
   | "unchanged"
   | "failed"
-  | "selectPersons";
+  | "selectPersons"
+  | "notAfter"
+  | "untilAtMost"
+  | "reviewWithin"
+  | "between"
+  | "notAllowedToImpose"
+  | "notAllowedToProlong"
+  | "notAllowedToReview"
+  | "alreadyThere"
+  | "sameAsRecommended"
+  | "measureAsRecommended";
 
 /** The API's userError codes: the generic text for each, followed by the API's own message. */
 export type ApiProblemKey = "INVALID" | "NOT_FOUND" | "CONFLICT" | "RULE_VIOLATION" | "RATE_LIMITED";
@@ -73,6 +83,38 @@ export function topLevelFields(fields: readonly string[]): FieldResolver {
   return (path) => {
     const head = path.split(".")[0] ?? "";
     return fields.includes(head) ? head : null;
+  };
+}
+
+/**
+ * A resolver for forms whose fields are dotted input paths (`measure.endsOn`): the whole path when
+ * the form has it, else the path without its list indexes (`reportIds.3` → `reportIds`), else its
+ * last segment (`measure.measureTypeId` → `measureTypeId`); `aliases` name where a path that is
+ * not a field of its own should go (`measure` → `measure.endsOn`).
+ */
+export function inputPaths(fields: readonly string[], aliases: Record<string, string> = {}): FieldResolver {
+  return (path) => {
+    const withoutIndexes = path
+      .split(".")
+      .filter((segment) => !/^\d+$/.test(segment))
+      .join(".");
+    for (const candidate of [path, withoutIndexes, withoutIndexes.split(".").at(-1) ?? ""]) {
+      if (fields.includes(candidate)) return candidate;
+      const alias = aliases[candidate];
+      if (alias !== undefined) return alias;
+    }
+    return null;
+  };
+}
+
+/**
+ * Only the fields the form shows now (they depend on earlier choices): an error on a field that is
+ * not shown goes to the form as a whole, so that the summary never links to nothing.
+ */
+export function shownOnly(resolve: FieldResolver, shown: readonly string[]): FieldResolver {
+  return (path) => {
+    const field = resolve(path);
+    return field !== null && shown.includes(field) ? field : null;
   };
 }
 

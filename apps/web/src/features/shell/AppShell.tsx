@@ -9,10 +9,11 @@ import {
   needsSecondFactor,
   withNext,
 } from "../access/access";
+import { type DecisionPage, decisionPagesFor } from "../decisions/decision-capabilities";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LogoutButton } from "./LogoutButton";
 
-export type ShellSection = NavigationItem | "case-file" | "purpose" | "second-factor";
+export type ShellSection = NavigationItem | DecisionPage | "case-file" | "purpose" | "second-factor";
 
 const NAV_PATHS: Record<NavigationItem, string> = {
   caseload: "/caseload",
@@ -24,8 +25,16 @@ const NAV_PATHS: Record<NavigationItem, string> = {
   admin: "/admin",
 };
 
+const DECISION_PATHS: Record<DecisionPage, string> = {
+  decisions: "/decisions",
+  measures: "/measures",
+  transparency: "/transparency",
+  dradex: "/dradex",
+};
+
 /**
- * The frame of every signed-in page: product, the links this viewer may use, who is signed in and
+ * The frame of every signed-in page: product, the links this viewer may use (and, in a navigation
+ * of its own, the pages of "Decisions and measures" their role uses), who is signed in and
  * for which agency, the session's purpose (with a link to change it), the language switch and
  * logout; then the page's own content in the main landmark. `returnTo` is this page's locale-less
  * path: changing the purpose comes back to it.
@@ -44,6 +53,7 @@ export function AppShell({
   const t = useTranslations();
   const user = viewer.user;
   const items = navigationFor(viewer);
+  const decisionPages = decisionPagesFor(viewer);
   const showPurpose = viewer.purpose !== null || hasCaseAccess(viewer.caseAccess) || viewer.auditReviewer;
   const purposeHref = withNext("/purpose", section === "purpose" ? null : (returnTo ?? null));
   return (
@@ -86,6 +96,28 @@ export function AppShell({
             <LogoutButton />
           </div>
         </div>
+        {decisionPages.length > 0 ? (
+          <div className="sub-nav">
+            <nav aria-labelledby="sub-nav-label" className="sub-nav__inner">
+              <span id="sub-nav-label" className="sub-nav__label">
+                {t("shell.decisionsNavigation")}
+              </span>
+              <ul>
+                {decisionPages.map((page) => (
+                  <li key={page}>
+                    <Link
+                      href={DECISION_PATHS[page]}
+                      prefetch={false}
+                      aria-current={section === page ? "page" : undefined}
+                    >
+                      {t(`shell.decisionNav.${page}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        ) : null}
         {showPurpose ? (
           <div className="session-bar">
             <p className="session-bar__inner">

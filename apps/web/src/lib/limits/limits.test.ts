@@ -1,15 +1,20 @@
 import {
+  appealOutcomeSchema,
   BREAK_GLASS_HOURS as DOMAIN_BREAK_GLASS_HOURS,
+  NOTIFICATION_GRACE_DAYS as DOMAIN_NOTIFICATION_GRACE_DAYS,
   REASSESSMENT_MAX_MONTHS as DOMAIN_REASSESSMENT_MAX_MONTHS,
   SCREENING_INTERVAL_MONTHS as DOMAIN_SCREENING_INTERVAL_MONTHS,
   informationReportSchema,
   JUSTIFICATION_MAX_LENGTH,
   JUSTIFICATION_MIN_LENGTH,
+  measureTermSchema,
   NARRATIVE_MAX_LENGTH,
   PURPOSE_NOTE_MAX_LENGTH,
   RATIONALE_MAX_LENGTH,
+  REASONS_MAX_LENGTH,
   REPORT_TEXT_MAX_LENGTH,
   REPORT_TITLE_MAX_LENGTH,
+  recommendationSchema,
   riskAssessmentSchema,
 } from "@continuum/domain";
 import { describe, expect, it } from "vitest";
@@ -19,11 +24,16 @@ import {
   HANDLING_CONDITIONS_MAX,
   JUSTIFICATION_MAX,
   JUSTIFICATION_MIN,
+  LEGAL_BASIS_MAX,
+  MEASURE_TERMS_MAX,
   NARRATIVE_MAX,
   NOT_RATED_REASON_MAX,
+  NOTIFICATION_GRACE_DAYS,
   PURPOSE_NOTE_MAX,
   RATIONALE_MAX,
+  REASONS_MAX,
   REASSESSMENT_MAX_MONTHS,
+  RECOMMENDATION_MAX_MONTHS,
   REPORT_TEXT_MAX,
   REPORT_TITLE_MAX,
   SCREENING_INTERVAL_MONTHS,
@@ -73,5 +83,36 @@ describe("input limits", () => {
     expect(assessment("x".repeat(DOMAIN_SUMMARY_MAX), "x".repeat(NOT_RATED_REASON_MAX))).toBe(true);
     expect(assessment("x".repeat(DOMAIN_SUMMARY_MAX + 1), "reason")).toBe(false);
     expect(assessment("summary", "x".repeat(NOT_RATED_REASON_MAX + 1))).toBe(false);
+  });
+
+  it("match the limits of recommendations, decisions and measures", () => {
+    expect(REASONS_MAX).toBe(REASONS_MAX_LENGTH);
+    expect(NOTIFICATION_GRACE_DAYS).toBe(DOMAIN_NOTIFICATION_GRACE_DAYS);
+    const term = (extra: Record<string, string>) =>
+      measureTermSchema.safeParse({
+        legalBasis: "Art. 112",
+        terms: null,
+        endsOn: "2026-03-01",
+        nextReviewOn: "2026-02-01",
+        ...extra,
+      }).success;
+    expect(term({ legalBasis: "x".repeat(LEGAL_BASIS_MAX) })).toBe(true);
+    expect(term({ legalBasis: "x".repeat(LEGAL_BASIS_MAX + 1) })).toBe(false);
+    expect(term({ terms: "x".repeat(MEASURE_TERMS_MAX) })).toBe(true);
+    expect(term({ terms: "x".repeat(MEASURE_TERMS_MAX + 1) })).toBe(false);
+    const recommendation = (months: number) =>
+      recommendationSchema.safeParse({
+        kind: "SECURITY_MEASURE",
+        recommendedOn: "2026-01-01",
+        rationale: "Why",
+        terms: null,
+        months,
+      }).success;
+    expect(recommendation(RECOMMENDATION_MAX_MONTHS)).toBe(true);
+    expect(recommendation(RECOMMENDATION_MAX_MONTHS + 1)).toBe(false);
+    const answer = (summary: string) =>
+      appealOutcomeSchema.safeParse({ outcome: "DISMISSED", decidedOn: "2026-01-01", summary }).success;
+    expect(answer("x".repeat(REASONS_MAX))).toBe(true);
+    expect(answer("x".repeat(REASONS_MAX + 1))).toBe(false);
   });
 });

@@ -26,3 +26,11 @@ export const NOT_RATED_REASON_MAX = 1000;
 export const REASSESSMENT_MAX_MONTHS = 12;
 /** The queues' "due within N days" (the API accepts 0 to 366). */
 export const DUE_WITHIN_MAX_DAYS = 366;
+/** Recommendations, decisions and measures (packages/domain measures.ts, apps/api measure.input.ts). */
+export const REASONS_MAX = 4000;
+export const MEASURE_TERMS_MAX = 1000;
+export const LEGAL_BASIS_MAX = 500;
+export const RECOMMENDATION_MAX_EVIDENCE = 50;
+export const RECOMMENDATION_MAX_MONTHS = 24;
+/** An inmate is told of a decision at the latest this many days after it takes effect. */
+export const NOTIFICATION_GRACE_DAYS = 2;

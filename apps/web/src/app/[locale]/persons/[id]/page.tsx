@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { visibleSections } from "@/features/access/access";
+import { classSwitches, visibleSections } from "@/features/access/access";
 import { capabilitiesOf, caseFormsFor, levelOf } from "@/features/access/capabilities";
 import { AssessmentForm } from "@/features/assessments/AssessmentForm";
 import { handleReadErrors, requireViewer } from "@/features/auth/viewer";
@@ -28,13 +28,23 @@ import { RestrictedSection } from "@/features/case-file/RestrictedSection";
 import { ScreeningSection } from "@/features/case-file/ScreeningSection";
 import { Timeline } from "@/features/case-file/Timeline";
 import { WatchlistSection } from "@/features/case-file/WatchlistSection";
+import { type DecisionsFormContext, DecisionsSection } from "@/features/decisions/DecisionsSection";
+import { decisionCapabilitiesOf, decisionFormsFor } from "@/features/decisions/decision-capabilities";
+import {
+  loadCaseDecisions,
+  loadDecisionReference,
+  loadRecommendationEvidence,
+} from "@/features/decisions/load-decisions";
+import { placeOptions } from "@/features/decisions/places";
+import { establishmentLabel } from "@/features/establishments/establishment-label";
 import { CategoryBadge } from "@/features/listing/CategoryBadge";
 import { AuditEventsTable } from "@/features/oversight/AuditEventsTable";
 import { addressees } from "@/features/reports/addressees";
 import { ScreeningForm } from "@/features/screening/ScreeningForm";
 import { AppShell } from "@/features/shell/AppShell";
+import type { CaseFilePersonFragment, ShellViewerFragment } from "@/gql/graphql";
 import { redirect } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
+import { type Locale, routing } from "@/i18n/routing";
 import { classifyErrors } from "@/lib/graphql/classify";
 import { ApiRequestError, hasCode } from "@/lib/graphql/errors";
 import { todayIso } from "@/lib/time/calendar";
@@ -121,11 +131,12 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   const path = `/${locale}${basePath}`;
   const today = todayIso();
   const forms = caseFormsFor(capabilitiesOf(viewer), full.access);
-  const [reportsResult, reference] = await Promise.all([
+  const [reportsResult, reference, decisions] = await Promise.all([
     shown.reports || forms.report
       ? loadCaseReports(id, state.reportHistory, state.reportTrail.at(-1) ?? null)
       : null,
     loadFormReference({ indicators: forms.report, instruments: forms.assessment }),
+    shown.decisions ? loadDecisionsPart(viewer, full, state.asOf, today, returnTo, locale) : null,
   ]);
   // A stale or tampered cursor of the reports' pages: back to their first page.
   if (state.reportTrail.length > 0 && reportsResult && hasCode(reportsResult.errors, "BAD_USER_INPUT"))
@@ -226,6 +237,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
           ) : (
             <RestrictedSection section="assessments" />
           )}
+          {decisions ? decisions : <RestrictedSection section="decisions" />}
           {shown.watchlist && full.watchlist ? (
             <WatchlistSection entries={full.watchlist} />
           ) : (
@@ -265,5 +277,76 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
         </section>
       ) : null}
     </AppShell>
+  );
+}
+
+/**
+ * The "Decisions and measures" section of a case whose MEASURES the viewer reads: its own read
+ * (measures as of the case file's day), and what the forms need where the viewer may record
+ * (reference data; for a recommendation, the evidence it may cite).
+ */
+async function loadDecisionsPart(
+  viewer: ShellViewerFragment,
+  person: CaseFilePersonFragment,
+  asOf: string | null,
+  today: string,
+  returnTo: string,
+  locale: Locale,
+) {
+  const clinical = classSwitches(viewer.caseAccess).clinical;
+  const detained = person.detentionStatus === "DETAINED";
+  const forms = decisionFormsFor(decisionCapabilitiesOf(viewer), person.access, detained);
+  const anyForm = asOf === null && Object.values(forms).some(Boolean);
+  const [result, reference, evidence] = await Promise.all([
+    loadCaseDecisions(person.id, asOf ?? today, clinical),
+    anyForm ? loadDecisionReference() : null,
+    anyForm && forms.recommend ? loadRecommendationEvidence(person.id, clinical) : null,
+  ]);
+  handleReadErrors(classifyErrors(result.errors), locale, returnTo);
+  const data = result.data?.person;
+  if (!data?.securityMeasures || !data.decisions || !data.recommendations) return null;
+  let context: DecisionsFormContext | null = null;
+  if (anyForm && reference?.data) {
+    const tEnums = await getTranslations("enums");
+    const places = placeOptions(
+      reference.data.establishments.edges.map((e) => e.node),
+      (e) => establishmentLabel(e, locale),
+      (u) => `${tEnums(`unitKind.${u.kind}`)} (${u.code})`,
+      locale,
+    );
+    const open = person.placements?.find((p) => p.validTo === null) ?? null;
+    const current = open
+      ? {
+          establishmentId: open.establishment.id,
+          unitId: open.unit?.id ?? null,
+          label: open.unit
+            ? `${establishmentLabel(open.establishment, locale)}, ${tEnums(`unitKind.${open.unit.kind}`)}`
+            : establishmentLabel(open.establishment, locale),
+        }
+      : null;
+    const evidencePerson = evidence?.data?.person ?? null;
+    context = {
+      forms,
+      decider: { agencyKind: viewer.user.agency.kind, roles: viewer.user.roles },
+      types: reference.data.measureTypes,
+      places,
+      current,
+      reports: evidencePerson?.reports.edges.map((e) => e.node) ?? [],
+      assessments: clinical ? (evidencePerson?.riskAssessments ?? []) : null,
+      today,
+      returnTo,
+    };
+  }
+  return (
+    <DecisionsSection
+      personId={person.id}
+      measures={data.securityMeasures}
+      decisions={data.decisions}
+      recommendations={data.recommendations}
+      asOf={asOf}
+      today={today}
+      assessmentsShown={clinical}
+      context={context}
+    />
   );
 }
