@@ -478,6 +478,29 @@ describe("writing a recommendation", () => {
       expect(rec.assessments).toEqual([{ id: ownAssessment }]);
     });
 
+    it("tells a reader who may not see some of the evidence how much is withheld", async () => {
+      const rec = await recommend({
+        ...dradex(personId),
+        reportIds: [ownReport],
+        assessmentIds: [ownAssessment],
+      });
+      const EVIDENCE = `query($id: ID!) { node(id: $id) { ... on Recommendation {
+        withheldEvidenceCount reports { id } } } }`;
+      const counted = async (who: GraphQLClient) =>
+        (
+          await who.request<{ node: { withheldEvidenceCount: number; reports: { id: string }[] } }>(
+            EVIDENCE,
+            { id: rec.id },
+          )
+        ).data?.node;
+      expect(await counted(celex())).toEqual({ withheldEvidenceCount: 0, reports: [{ id: ownReport }] });
+      // The prison director reads the recommendation (MEASURES) and the report, not the clinical assessment.
+      expect(await counted(client("prison-ittre.director"))).toEqual({
+        withheldEvidenceCount: 1,
+        reports: [{ id: ownReport }],
+      });
+    });
+
     it("refuses, by position, a report or assessment of another person or one CelEx may not read", async () => {
       await expectNothingWritten(app, TABLES, async () => {
         expect(

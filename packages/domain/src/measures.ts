@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type AgencyKind, AgencyKind as AgencyKinds, type Role, Role as Roles } from "./agency.js";
-import { addDaysToDate, addMonthsToDate, type IsoDate, isoDateSchema } from "./dates.js";
+import { addDaysToDate, addMonthsToDate, type IsoDate, isoDateSchema, maxDate } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 import type { RuleIssue } from "./screening.js";
 
@@ -177,12 +177,20 @@ export function allowanceOf(allowances: MeasureTypeRules["impose"], decider: Dec
 /**
  * Checks the term of an imposition or a prolongation against the type's rules: the decider is
  * allowed, the period [from, until) is no longer than they may set, and the review date falls
- * within it (before the exclusive end) and within the review interval. Empty when it passes.
+ * before the exclusive end and within the review interval from `reviewFrom` (a prolongation's
+ * review counts from the day it is decided, not from the old end). Empty when it passes.
  */
 export function checkMeasureTerm(
   rules: MeasureTypeRules,
   decider: Decider,
-  term: { kind: "IMPOSE" | "PROLONG"; from: IsoDate; until: IsoDate; reviewOn: IsoDate },
+  term: {
+    kind: "IMPOSE" | "PROLONG";
+    from: IsoDate;
+    until: IsoDate;
+    reviewOn: IsoDate;
+    /** Where the review interval starts: the start of an imposed measure, the day a prolongation is decided. */
+    reviewFrom?: IsoDate;
+  },
 ): RuleIssue[] {
   const allowances = term.kind === "IMPOSE" ? rules.impose : rules.prolong;
   const verb = term.kind === "IMPOSE" ? "impose" : "prolong";
@@ -201,12 +209,13 @@ export function checkMeasureTerm(
       field: "endsOn",
       message: `you may ${verb} this measure for at most ${maxMonths} month${maxMonths > 1 ? "s" : ""} (until ${addMonthsToDate(term.from, maxMonths)})`,
     });
-  const latestReview = addMonthsToDate(term.from, rules.reviewWithinMonths);
+  const reviewFrom = term.reviewFrom ?? term.from;
+  const latestReview = addMonthsToDate(reviewFrom, rules.reviewWithinMonths);
   // The end is exclusive: on `until` the measure has lapsed and can no longer be reviewed.
-  if (term.reviewOn < term.from || term.reviewOn >= term.until)
+  if (term.reviewOn < reviewFrom || term.reviewOn >= term.until)
     issues.push({
       field: "nextReviewOn",
-      message: `must fall on or after ${term.from} and before ${term.until}`,
+      message: `must fall on or after ${reviewFrom} and before ${term.until}`,
     });
   else if (term.reviewOn > latestReview)
     issues.push({
@@ -296,8 +305,7 @@ export function needsNotification(decision: {
 
 /** The day by which the inmate must have been told: a few days after the decision is taken or takes effect, whichever is later. */
 export function notificationDueOn(decision: { decidedOn: IsoDate; effectiveOn: IsoDate }): IsoDate {
-  const from = decision.effectiveOn > decision.decidedOn ? decision.effectiveOn : decision.decidedOn;
-  return addDaysToDate(from, NOTIFICATION_GRACE_DAYS);
+  return addDaysToDate(maxDate(decision.effectiveOn, decision.decidedOn), NOTIFICATION_GRACE_DAYS);
 }
 
 /** When an answer to an appeal is due, or null where the body has no deadline. */

@@ -79,7 +79,10 @@ export const PROGRAMME_COMPONENT_DESCRIPTIONS: Record<ProgrammeComponent, string
 };
 
 /** Whether a provider serves a person's language community (its configuration, as data). */
-export function servesCommunity(provider: { languageCommunities: readonly string[] }, community: LanguageCommunity): boolean {
+export function servesCommunity(
+  provider: { languageCommunities: readonly string[] },
+  community: LanguageCommunity,
+): boolean {
   return provider.languageCommunities.includes(community);
 }
 
@@ -145,7 +148,12 @@ export const programmeContactSchema = z.object({
     .array(z.enum(ProgrammeComponent))
     .min(1, { message: "name at least one component worked on" })
     .max(6),
-  minutes: z.number().int().min(1, { message: "must be at least 1" }).max(600, { message: "at most 600" }).nullable(),
+  minutes: z
+    .number()
+    .int()
+    .min(1, { message: "must be at least 1" })
+    .max(600, { message: "at most 600" })
+    .nullable(),
   note: text("write the note of the contact", 10_000),
 });
 

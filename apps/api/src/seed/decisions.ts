@@ -26,6 +26,12 @@ import { MEASURE_TYPES } from "./reference.js";
 
 const DECISIONS_SEED = 20_210_615;
 
+/** The case-work context, with the seeded measure types and units by key. */
+export interface DecisionsContext extends CaseWorkContext {
+  measureTypeId(code: string): string;
+  unitId(establishmentKey: string, unitKey: string): string;
+}
+
 type DecisionRow = typeof decisions.$inferInsert & { id: string };
 type MeasureRow = typeof securityMeasures.$inferInsert & { id: string };
 
@@ -66,7 +72,7 @@ const CLASSIFIED_SUMMARY =
  */
 function measureHistory(
   w: Writer,
-  ctx: CaseWorkContext & { measureTypeId(code: string): string },
+  ctx: DecisionsContext,
   random: Random,
   person: { id: string; establishmentKey: string },
   typeCode: string,
@@ -215,10 +221,7 @@ function measureHistory(
  * evaluations (some overdue), recommendations awaiting the Director General, incidents in prison,
  * and the threat-analysis body's disengagement evaluations. Deterministic.
  */
-export async function writeDecisions(
-  tx: Tx,
-  ctx: CaseWorkContext & { measureTypeId(code: string): string },
-): Promise<void> {
+export async function writeDecisions(tx: Tx, ctx: DecisionsContext): Promise<void> {
   const random = (name: string) => Random.stream(DECISIONS_SEED, name);
   const w: Writer = {
     recommendations: [],
@@ -244,6 +247,7 @@ export async function writeDecisions(
       personId: p.id,
       kind: "DRADEX_PLACEMENT",
       establishmentId: ctx.establishmentId(p.placement.establishmentKey),
+      unitId: ctx.unitId(p.placement.establishmentKey, p.placement.unitKey as string),
       rationale:
         "Sustained proselytising in ordinary regime; placement in a D-Rad:Ex unit proposed to protect other inmates. (Fictional demo text.)",
       recommendedOn,
@@ -316,6 +320,9 @@ export async function writeDecisions(
       personId: p.id,
       kind: isMeasure ? "SECURITY_MEASURE" : "DRADEX_PLACEMENT",
       establishmentId: isMeasure ? null : ctx.establishmentId(p.placement.establishmentKey),
+      unitId: isMeasure
+        ? null
+        : ctx.unitId(p.placement.establishmentKey, `${p.placement.establishmentKey}-dradex`),
       measureTypeId: isMeasure ? ctx.measureTypeId("CONTACT_RESTRICTION") : null,
       terms: isMeasure
         ? "No contact with the inmates of wing B during walks and work. (Fictional demo text.)"

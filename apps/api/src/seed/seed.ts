@@ -326,7 +326,11 @@ async function writePopulation(
       t.id,
     ]),
   );
-  await writeDecisions(tx, { ...caseWork, measureTypeId: (code) => required(measureTypeIds, code) });
+  await writeDecisions(tx, {
+    ...caseWork,
+    measureTypeId: (code) => required(measureTypeIds, code),
+    unitId: (establishmentKey, unitKey) => required(placeIds, `${establishmentKey}/${unitKey}`),
+  });
   const ids = personRows.map((p) => p.id as string);
   for (let i = 0; i < ids.length; i += BATCH) await refreshSummaries(tx, ids.slice(i, i + BATCH));
   return personRows.length;

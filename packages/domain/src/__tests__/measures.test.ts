@@ -96,6 +96,26 @@ describe("checkMeasureTerm", () => {
     ]);
   });
 
+  it("counts a prolongation's review from the day it is decided, not from the old end", () => {
+    // Decided on 1 February for a measure ending on 10 February: reviewed by 1 March at the latest.
+    const prolong = (reviewOn: string) =>
+      checkMeasureTerm(ISSR, DG, {
+        kind: "PROLONG",
+        from: "2024-02-10",
+        until: "2024-04-10",
+        reviewOn,
+        reviewFrom: "2024-02-01",
+      });
+    expect(prolong("2024-02-05")).toEqual([]);
+    expect(prolong("2024-03-01")).toEqual([]);
+    expect(prolong("2024-03-02")).toEqual([
+      { field: "nextReviewOn", message: "this type must be reviewed within 1 month (by 2024-03-01)" },
+    ]);
+    expect(prolong("2024-01-31")).toEqual([
+      { field: "nextReviewOn", message: "must fall on or after 2024-02-01 and before 2024-04-10" },
+    ]);
+  });
+
   it("needs an end after the start", () => {
     expect(checkMeasureTerm(ISSR, DG, impose("2024-01-10", "2024-01-10", "2024-01-10"))).toEqual([
       { field: "endsOn", message: "must be after 2024-01-10" },

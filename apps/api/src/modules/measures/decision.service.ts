@@ -473,6 +473,7 @@ export function reviewMeasure(
       rejectIssues(
         checkMeasureTerm(rules, actor, {
           kind: "PROLONG",
+          reviewFrom: decision.decidedOn,
           from: state.endsOn,
           until: input.endsOn,
           reviewOn: nextReviewOn,

@@ -1,6 +1,6 @@
 import { type IsoDate, mayRead } from "@continuum/domain";
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireActor } from "../../access/policy.js";
+import { requireActor, requirePurpose } from "../../access/policy.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { Guarded } from "../../graphql/guard.js";
 import type { MutationOutcome } from "../../graphql/mutation.js";
@@ -15,7 +15,7 @@ import { PersonType } from "../persons/person.type.js";
 import { personAfterChange, personOf } from "../persons/person-lookup.js";
 import { reportsByIds } from "../reports/report.repository.js";
 import { InformationReportType } from "../reports/report.type.js";
-import { readReports } from "../reports/report-reading.js";
+import { readableOf, readReports } from "../reports/report-reading.js";
 import { UserType } from "../users/user.type.js";
 import {
   decideRecommendation,
@@ -246,6 +246,28 @@ export class RecommendationResolver {
     return (await ctx.loaders.assessmentsOfPerson.load(r.personUuid))
       .filter((a) => ids.has(a.id))
       .map((a) => RiskAssessmentType.from(a, r.access));
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "How many of the reports and assessments it cites you may not read (left out of reports and " +
+      "assessments): the evidence is incomplete for you, not absent.",
+  })
+  async withheldEvidenceCount(@Root() r: RecommendationType, @Ctx() ctx: RequestContext): Promise<number> {
+    const evidence = await ctx.loaders.evidenceOfRecommendation.load(r.uuid);
+    const reportIds = evidence.flatMap((e) => (e.reportId === null ? [] : [e.reportId]));
+    const readableReports = await readableOf(
+      ctx,
+      requirePurpose(ctx),
+      await reportsByIds(await ctx.tx.get(), reportIds),
+    );
+    const assessments = mayRead(r.access, "CLINICAL", "SUMMARY")
+      ? new Set((await ctx.loaders.assessmentsOfPerson.load(r.personUuid)).map((a) => a.id))
+      : new Set<string>();
+    const readableAssessments = evidence.filter(
+      (e) => e.assessmentId !== null && assessments.has(e.assessmentId),
+    );
+    return evidence.length - readableReports.length - readableAssessments.length;
   }
 
   @FieldResolver(() => DecisionType, {
