@@ -82,7 +82,7 @@ export type TermIssue =
 export function termIssues(
   rules: Pick<MeasureTypeRulesLike, "reviewWithinMonths">,
   maxMonths: number,
-  term: { from: string; until: string; reviewOn: string },
+  term: { from: string; until: string; reviewOn: string; reviewFrom?: string },
 ): TermIssue[] {
   const issues: TermIssue[] = [];
   const latestEnd = addMonthsIso(term.from, maxMonths);
@@ -92,9 +92,12 @@ export function termIssues(
       issues.push({ field: "endsOn", key: "untilAtMost", months: maxMonths, date: latestEnd });
   }
   if (term.reviewOn !== "") {
-    const latestReview = addMonthsIso(term.from, rules.reviewWithinMonths);
+    // A prolongation's review counts from the day it is decided, not from the old end.
+    const reviewFrom = term.reviewFrom ?? term.from;
+    const latestReview = addMonthsIso(reviewFrom, rules.reviewWithinMonths);
     // The end is exclusive: on `until` the measure has lapsed and can no longer be reviewed.
-    if (term.reviewOn < term.from) issues.push({ field: "nextReviewOn", key: "notBefore", date: term.from });
+    if (term.reviewOn < reviewFrom)
+      issues.push({ field: "nextReviewOn", key: "notBefore", date: reviewFrom });
     else if (term.until !== "" && term.reviewOn >= term.until)
       issues.push({ field: "nextReviewOn", key: "notAfter", date: addDaysIso(term.until, -1) });
     else if (term.reviewOn > latestReview)
@@ -117,9 +120,10 @@ export function defaultTerm(
   rules: Pick<MeasureTypeRulesLike, "reviewWithinMonths">,
   from: string,
   months: number,
+  reviewFrom: string = from,
 ): { endsOn: string; nextReviewOn: string } {
   const endsOn = addMonthsIso(from, Math.max(1, months));
-  const review = addMonthsIso(from, rules.reviewWithinMonths);
+  const review = addMonthsIso(reviewFrom, rules.reviewWithinMonths);
   const dayBefore = addDaysIso(endsOn, -1);
   const nextReviewOn = dayBefore < from ? from : earlierDay(review, dayBefore);
   return { endsOn, nextReviewOn };

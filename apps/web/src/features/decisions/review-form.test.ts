@@ -38,17 +38,20 @@ const chosen = (outcome: ReviewFormValues["outcome"] & string, decider = dg) => 
 });
 
 describe("the review form", () => {
-  it("proposes a prolongation the domain accepts, from the current end", () => {
+  it("proposes a prolongation the domain accepts: from the current end, reviewed within the interval of the decision", () => {
     const values = chosen("PROLONGED");
-    expect(values).toMatchObject({ endsOn: "2027-02-10", nextReviewOn: "2027-01-10" });
+    expect(values).toMatchObject({ endsOn: "2027-02-10", nextReviewOn: "2026-12-27" });
     expect(
       checkMeasureTerm(rules, dg, {
         kind: "PROLONG",
         from: measure.endsOn,
         until: values.endsOn,
         reviewOn: values.nextReviewOn,
+        reviewFrom: TODAY,
       }),
     ).toEqual([]);
+    // A review later than a month after the decision is refused here as by the API.
+    expect(keys({ ...values, nextReviewOn: "2027-01-10" })).toEqual(["nextReviewOn:reviewWithin"]);
     expect(keys(values)).toEqual([]);
   });
 
@@ -97,7 +100,7 @@ describe("the review form", () => {
       reasonsClassified: false,
       effectiveOn: null,
       endsOn: "2027-02-10",
-      nextReviewOn: "2027-01-10",
+      nextReviewOn: "2026-12-27",
       terms: null,
     });
     expect(reviewInput(measure, { ...chosen("LIFTED"), effectiveOn: "2026-12-01" })).toMatchObject({

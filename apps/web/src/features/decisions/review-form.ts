@@ -87,7 +87,12 @@ export function chooseOutcome(
   const next = { ...values, outcome };
   const type = measure.measureType;
   if (outcome === "PROLONGED" && type !== null) {
-    const term = defaultTerm(type, measure.endsOn, allowanceFor(type.prolong, decider) ?? 1);
+    const term = defaultTerm(
+      type,
+      measure.endsOn,
+      allowanceFor(type.prolong, decider) ?? 1,
+      values.decidedOn === "" ? measure.endsOn : values.decidedOn,
+    );
     return { ...next, endsOn: term.endsOn, nextReviewOn: term.nextReviewOn, effectiveOn: "" };
   }
   if (outcome === "LIFTED") return { ...next, nextReviewOn: "", endsOn: "" };
@@ -126,6 +131,7 @@ export function checkReviewForm(
           from: measure.endsOn,
           until: values.endsOn,
           reviewOn: values.nextReviewOn,
+          ...(values.decidedOn === "" ? {} : { reviewFrom: values.decidedOn }),
         })) {
           const { field, key, ...rest } = issue;
           problems.push({ field, key, values: rest });
