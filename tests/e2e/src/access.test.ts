@@ -142,7 +142,7 @@ describe("portal: need-to-know access", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await expect(page.locator("#chain-heading + p").textContent()).resolves.toMatch(
-      /^Intact: \d+ entries checked\.$/,
+      /^Intact: [\d,.\u202f\u00a0]+ entries checked\.$/,
     );
 
     const grant = page.locator("article.grant").filter({ hasText: JUSTIFICATION });

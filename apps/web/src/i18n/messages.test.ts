@@ -7,8 +7,11 @@ import {
   DataClass,
   DecisionKind,
   DetentionStatus,
+  DisengagementLevel,
   HandlingCode,
+  IdeologicalMotive,
   Ideology,
+  IncidentKind,
   IndicatorRating,
   InformationCredibility,
   JudicialDistrict,
@@ -19,6 +22,8 @@ import {
   MeasureAdvice,
   MeasureStatus,
   NotificationMethod,
+  ProgrammeComponent,
+  ProgrammeStatus,
   PurposeCode,
   RecommendationKind,
   RecommendationOutcome,
@@ -130,6 +135,11 @@ describe("message catalogues", () => {
       noticeState: { NOT_NEEDED: "NOT_NEEDED", TOLD: "TOLD", DUE: "DUE", OVERDUE: "OVERDUE" },
       appealState: { ANSWERED: "ANSWERED", PENDING: "PENDING", OVERDUE: "OVERDUE" },
       occupancyInterval: { DAY: "DAY", WEEK: "WEEK", MONTH: "MONTH" },
+      programmeStatus: ProgrammeStatus,
+      programmeComponent: ProgrammeComponent,
+      disengagementLevel: DisengagementLevel,
+      incidentKind: IncidentKind,
+      ideologicalMotive: IdeologicalMotive,
     };
     for (const [group, values] of Object.entries(enums)) {
       const keys = [...flat.en.keys()]

@@ -40,6 +40,7 @@ const CLIENT_NAMESPACES = [
   "reportForm",
   "assessmentForm",
   "decisionForms",
+  "programmeForms",
   "measureTypeNames",
   "enums",
 ] as const;

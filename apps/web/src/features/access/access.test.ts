@@ -108,12 +108,23 @@ describe("case-file sections", () => {
       assessments: false,
       watchlist: false,
       decisions: false,
+      programmes: false,
+      evaluations: false,
+      incidents: false,
     });
     expect(visibleSections(classes("OBSERVATIONS", "CLINICAL", "MEASURES"))).toMatchObject({
       reports: true,
       assessments: true,
       watchlist: false,
       decisions: true,
+      incidents: true,
+      evaluations: false,
+    });
+    expect(visibleSections(classes("PROGRAMME", "INTELLIGENCE"))).toMatchObject({
+      programmes: true,
+      evaluations: true,
+      watchlist: true,
+      incidents: false,
     });
   });
   it("need every class of an `all` rule, one class of an `any` rule", () => {

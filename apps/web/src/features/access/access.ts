@@ -91,6 +91,12 @@ export const CASE_FILE_SECTIONS = {
   watchlist: { all: ["INTELLIGENCE"] },
   // Recommendations, decisions, regimes and individual security measures.
   decisions: { all: ["MEASURES"] },
+  // Disengagement programmes (in summary for CelEx and others; notes for their author).
+  programmes: { all: ["PROGRAMME"] },
+  // The threat-analysis body's evaluations of signs of disengagement.
+  evaluations: { all: ["INTELLIGENCE"] },
+  // Incidents in prison.
+  incidents: { all: ["OBSERVATIONS"] },
 } as const satisfies Record<string, { all: readonly DataClass[] } | { any: readonly DataClass[] }>;
 
 export type CaseFileSection = keyof typeof CASE_FILE_SECTIONS;

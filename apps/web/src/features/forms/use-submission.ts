@@ -22,9 +22,14 @@ export function useSubmission(returnTo: string) {
 
   /**
    * `local`: the portal's checks; `send`: the mutation, resolving to the API's problems (mapped
-   * onto the form's fields; empty when it was recorded).
+   * onto the form's fields; empty when it was recorded). `refresh: false` leaves the page as it is
+   * (the caller goes elsewhere, e.g. when the change ended the viewer's access to the case).
    */
-  async function submit(local: readonly Problem[], send: () => Promise<Problem[]>): Promise<boolean> {
+  async function submit(
+    local: readonly Problem[],
+    send: () => Promise<Problem[]>,
+    options: { refresh?: boolean } = {},
+  ): Promise<boolean> {
     setAttempt((n) => n + 1);
     if (local.length > 0) {
       setProblems([...local]);
@@ -51,7 +56,7 @@ export function useSubmission(returnTo: string) {
       return false;
     }
     setState("done");
-    router.refresh();
+    if (options.refresh ?? true) router.refresh();
     return true;
   }
 

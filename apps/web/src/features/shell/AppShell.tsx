@@ -10,10 +10,17 @@ import {
   withNext,
 } from "../access/access";
 import { type DecisionPage, decisionPagesFor } from "../decisions/decision-capabilities";
+import { type ProgrammePage, programmePagesFor } from "../programmes/programme-pages";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LogoutButton } from "./LogoutButton";
 
-export type ShellSection = NavigationItem | DecisionPage | "case-file" | "purpose" | "second-factor";
+export type ShellSection =
+  | NavigationItem
+  | DecisionPage
+  | ProgrammePage
+  | "case-file"
+  | "purpose"
+  | "second-factor";
 
 const NAV_PATHS: Record<NavigationItem, string> = {
   caseload: "/caseload",
@@ -32,9 +39,14 @@ const DECISION_PATHS: Record<DecisionPage, string> = {
   dradex: "/dradex",
 };
 
+const PROGRAMME_PATHS: Record<ProgrammePage, string> = {
+  programmes: "/programmes",
+};
+
 /**
  * The frame of every signed-in page: product, the links this viewer may use (and, in a navigation
- * of its own, the pages of "Decisions and measures" their role uses), who is signed in and
+ * of their own, the pages of "Decisions and measures" and of "Disengagement programmes" their role
+ * uses), who is signed in and
  * for which agency, the session's purpose (with a link to change it), the language switch and
  * logout; then the page's own content in the main landmark. `returnTo` is this page's locale-less
  * path: changing the purpose comes back to it.
@@ -54,6 +66,7 @@ export function AppShell({
   const user = viewer.user;
   const items = navigationFor(viewer);
   const decisionPages = decisionPagesFor(viewer);
+  const programmePages = programmePagesFor(viewer);
   const showPurpose = viewer.purpose !== null || hasCaseAccess(viewer.caseAccess) || viewer.auditReviewer;
   const purposeHref = withNext("/purpose", section === "purpose" ? null : (returnTo ?? null));
   return (
@@ -111,6 +124,28 @@ export function AppShell({
                       aria-current={section === page ? "page" : undefined}
                     >
                       {t(`shell.decisionNav.${page}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        ) : null}
+        {programmePages.length > 0 ? (
+          <div className="sub-nav">
+            <nav aria-labelledby="programmes-nav-label" className="sub-nav__inner">
+              <span id="programmes-nav-label" className="sub-nav__label">
+                {t("shell.programmesNavigation")}
+              </span>
+              <ul>
+                {programmePages.map((page) => (
+                  <li key={page}>
+                    <Link
+                      href={PROGRAMME_PATHS[page]}
+                      prefetch={false}
+                      aria-current={section === page ? "page" : undefined}
+                    >
+                      {t(`shell.programmeNav.${page}`)}
                     </Link>
                   </li>
                 ))}

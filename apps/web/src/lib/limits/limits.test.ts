@@ -4,12 +4,16 @@ import {
   NOTIFICATION_GRACE_DAYS as DOMAIN_NOTIFICATION_GRACE_DAYS,
   REASSESSMENT_MAX_MONTHS as DOMAIN_REASSESSMENT_MAX_MONTHS,
   SCREENING_INTERVAL_MONTHS as DOMAIN_SCREENING_INTERVAL_MONTHS,
+  disengagementEvaluationSchema,
+  incidentSchema,
   informationReportSchema,
   JUSTIFICATION_MAX_LENGTH,
   JUSTIFICATION_MIN_LENGTH,
   measureTermSchema,
   NARRATIVE_MAX_LENGTH,
   PURPOSE_NOTE_MAX_LENGTH,
+  programmeContactSchema,
+  programmeStatusChangeSchema,
   RATIONALE_MAX_LENGTH,
   REASONS_MAX_LENGTH,
   REPORT_TEXT_MAX_LENGTH,
@@ -20,8 +24,12 @@ import {
 import { describe, expect, it } from "vitest";
 import {
   BREAK_GLASS_HOURS,
+  CONTACT_MINUTES_MAX,
+  CONTACT_NOTE_MAX,
   DOMAIN_SUMMARY_MAX,
+  EVALUATION_RATIONALE_MAX,
   HANDLING_CONDITIONS_MAX,
+  INCIDENT_DESCRIPTION_MAX,
   JUSTIFICATION_MAX,
   JUSTIFICATION_MIN,
   LEGAL_BASIS_MAX,
@@ -29,6 +37,7 @@ import {
   NARRATIVE_MAX,
   NOT_RATED_REASON_MAX,
   NOTIFICATION_GRACE_DAYS,
+  PROGRAMME_NOTE_MAX,
   PURPOSE_NOTE_MAX,
   RATIONALE_MAX,
   REASONS_MAX,
@@ -114,5 +123,32 @@ describe("input limits", () => {
       appealOutcomeSchema.safeParse({ outcome: "DISMISSED", decidedOn: "2026-01-01", summary }).success;
     expect(answer("x".repeat(REASONS_MAX))).toBe(true);
     expect(answer("x".repeat(REASONS_MAX + 1))).toBe(false);
+  });
+
+  it("match the limits of programmes, evaluations and incidents", () => {
+    const change = (note: string) =>
+      programmeStatusChangeSchema.safeParse({ status: "ACCEPTED", on: "2026-01-01", note }).success;
+    expect(change("x".repeat(PROGRAMME_NOTE_MAX))).toBe(true);
+    expect(change("x".repeat(PROGRAMME_NOTE_MAX + 1))).toBe(false);
+    const contact = (note: string, minutes: number | null) =>
+      programmeContactSchema.safeParse({
+        contactedOn: "2026-01-01",
+        components: ["TRAUMA"],
+        minutes,
+        note,
+      }).success;
+    expect(contact("x".repeat(CONTACT_NOTE_MAX), CONTACT_MINUTES_MAX)).toBe(true);
+    expect(contact("x".repeat(CONTACT_NOTE_MAX + 1), null)).toBe(false);
+    expect(contact("note", CONTACT_MINUTES_MAX + 1)).toBe(false);
+    const evaluation = (rationale: string) =>
+      disengagementEvaluationSchema.safeParse({ evaluatedOn: "2026-01-01", level: "NO_SIGNS", rationale })
+        .success;
+    expect(evaluation("x".repeat(EVALUATION_RATIONALE_MAX))).toBe(true);
+    expect(evaluation("x".repeat(EVALUATION_RATIONALE_MAX + 1))).toBe(false);
+    const incident = (description: string) =>
+      incidentSchema.safeParse({ occurredOn: "2026-01-01", kind: "OTHER", ideological: "NO", description })
+        .success;
+    expect(incident("x".repeat(INCIDENT_DESCRIPTION_MAX))).toBe(true);
+    expect(incident("x".repeat(INCIDENT_DESCRIPTION_MAX + 1))).toBe(false);
   });
 });

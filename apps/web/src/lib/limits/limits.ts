@@ -34,3 +34,9 @@ export const RECOMMENDATION_MAX_EVIDENCE = 50;
 export const RECOMMENDATION_MAX_MONTHS = 24;
 /** An inmate is told of a decision at the latest this many days after it takes effect. */
 export const NOTIFICATION_GRACE_DAYS = 2;
+/** Disengagement programmes, evaluations and incidents (packages/domain programmes.ts). */
+export const PROGRAMME_NOTE_MAX = 2000;
+export const CONTACT_NOTE_MAX = 10_000;
+export const CONTACT_MINUTES_MAX = 600;
+export const EVALUATION_RATIONALE_MAX = 4000;
+export const INCIDENT_DESCRIPTION_MAX = 4000;

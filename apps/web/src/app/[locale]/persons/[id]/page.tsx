@@ -39,6 +39,7 @@ import { placeOptions } from "@/features/decisions/places";
 import { establishmentLabel } from "@/features/establishments/establishment-label";
 import { CategoryBadge } from "@/features/listing/CategoryBadge";
 import { AuditEventsTable } from "@/features/oversight/AuditEventsTable";
+import { loadProgrammeParts } from "@/features/programmes/load-programmes";
 import { addressees } from "@/features/reports/addressees";
 import { ScreeningForm } from "@/features/screening/ScreeningForm";
 import { AppShell } from "@/features/shell/AppShell";
@@ -131,12 +132,13 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   const path = `/${locale}${basePath}`;
   const today = todayIso();
   const forms = caseFormsFor(capabilitiesOf(viewer), full.access);
-  const [reportsResult, reference, decisions] = await Promise.all([
+  const [reportsResult, reference, decisions, programmeParts] = await Promise.all([
     shown.reports || forms.report
       ? loadCaseReports(id, state.reportHistory, state.reportTrail.at(-1) ?? null)
       : null,
     loadFormReference({ indicators: forms.report, instruments: forms.assessment }),
     shown.decisions ? loadDecisionsPart(viewer, full, state.asOf, today, returnTo, locale) : null,
+    loadProgrammeParts(viewer, full, { asOf: state.asOf, today, returnTo, locale }),
   ]);
   // A stale or tampered cursor of the reports' pages: back to their first page.
   if (state.reportTrail.length > 0 && reportsResult && hasCode(reportsResult.errors, "BAD_USER_INPUT"))
@@ -215,6 +217,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
           ) : (
             <RestrictedSection section="reports" />
           )}
+          {programmeParts.incidents}
           {shown.assessments && full.riskAssessments ? (
             <AssessmentsSection
               assessments={full.riskAssessments}
@@ -238,6 +241,8 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
             <RestrictedSection section="assessments" />
           )}
           {decisions ? decisions : <RestrictedSection section="decisions" />}
+          {programmeParts.programmes}
+          {programmeParts.evaluations}
           {shown.watchlist && full.watchlist ? (
             <WatchlistSection entries={full.watchlist} />
           ) : (
