@@ -2,12 +2,12 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { RecommendationDecideDocument, type RecommendationOutcome } from "@/gql/graphql";
 import { REASONS_MAX } from "@/lib/limits/limits";
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import {
   acceptedEnd,
   checkDecideForm,
@@ -52,12 +52,10 @@ export function DecideForm({
   const t = useTranslations("decisionForms");
   const formId = useId();
   const [decide] = useMutation(RecommendationDecideDocument);
-  const [values, setValues] = useState<DecideFormValues>(() => initialDecision(recommendation, today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<DecideFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, update, problems, attempt, state, submit } = useFormValues<DecideFormValues>(
+    () => initialDecision(recommendation, today),
+    returnTo,
+  );
   const units = allUnits(places);
   const type = recommendation.measureType;
   const labels: Record<string, string> = {

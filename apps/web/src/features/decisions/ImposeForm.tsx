@@ -2,12 +2,12 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { type MeasureTypeRulesFragment, SecurityMeasureImposeDocument } from "@/gql/graphql";
 import { REASONS_MAX } from "@/lib/limits/limits";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../forms/fields";
 import { fieldDomId, problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import { FormFrame } from "./FormFrame";
 import {
   checkImposeForm,
@@ -46,12 +46,8 @@ export function ImposeForm({
   const typeName = useMeasureTypeName();
   const formId = useId();
   const [impose] = useMutation(SecurityMeasureImposeDocument);
-  const [values, setValues] = useState<ImposeFormValues>(() => emptyImposition(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<ImposeFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit, touch } =
+    useFormValues<ImposeFormValues>(() => emptyImposition(today), returnTo);
   const type = types.find((candidate) => candidate.id === values.measureTypeId) ?? null;
   const labels: Record<string, string> = {
     measureTypeId: t("impose.measureType"),

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import {
   AppealAnswerDocument,
   type AppealBody,
@@ -16,7 +16,7 @@ import {
 import { REASONS_MAX } from "@/lib/limits/limits";
 import { CheckboxField, ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import { FormFrame } from "./FormFrame";
 import {
   ANSWER_FIELDS,
@@ -66,12 +66,10 @@ export function NotifyForm({
   const tEnums = useTranslations("enums");
   const formId = useId();
   const [notify] = useMutation(DecisionNotifyDocument);
-  const [values, setValues] = useState<NotifyFormValues>(() => initialNotice(decision, today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<NotifyFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, update, problems, attempt, state, submit } = useFormValues<NotifyFormValues>(
+    () => initialNotice(decision, today),
+    returnTo,
+  );
   const labels: Record<string, string> = {
     notifiedOn: t("notifiedOn"),
     method: t("method"),
@@ -159,12 +157,10 @@ export function AppealForm({
   const tEnums = useTranslations("enums");
   const formId = useId();
   const [record] = useMutation(AppealRecordDocument);
-  const [values, setValues] = useState<AppealFormValues>(() => emptyAppeal(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<AppealFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<AppealFormValues>(
+    () => emptyAppeal(today),
+    returnTo,
+  );
   const labels: Record<string, string> = { body: t("body"), lodgedOn: t("lodgedOn"), grounds: t("grounds") };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -242,12 +238,10 @@ export function AppealAnswerForm({
   const tEnums = useTranslations("enums");
   const formId = useId();
   const [answer] = useMutation(AppealAnswerDocument);
-  const [values, setValues] = useState<AnswerFormValues>(() => emptyAnswer(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<AnswerFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, update, problems, attempt, state, submit } = useFormValues<AnswerFormValues>(
+    () => emptyAnswer(today),
+    returnTo,
+  );
   const labels: Record<string, string> = {
     outcome: t("outcome"),
     decidedOn: t("decidedOn"),
@@ -325,12 +319,10 @@ export function EvaluationForm({
   const tEnums = useTranslations("enums");
   const formId = useId();
   const [record] = useMutation(MeasureEvaluationRecordDocument);
-  const [values, setValues] = useState<EvaluationFormValues>(() => emptyEvaluation(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<EvaluationFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<EvaluationFormValues>(
+    () => emptyEvaluation(today),
+    returnTo,
+  );
   const labels: Record<string, string> = {
     evaluatedOn: t("evaluatedOn"),
     advice: t("advice"),

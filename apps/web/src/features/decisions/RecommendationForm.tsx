@@ -2,7 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import {
   type MeasureTypeRulesFragment,
   type RecommendationKind,
@@ -13,7 +13,7 @@ import {
 import { MEASURE_TERMS_MAX, REASONS_MAX, RECOMMENDATION_MAX_MONTHS } from "@/lib/limits/limits";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import { DateText } from "../i18n/DateText";
 import { gradingCode } from "../reports/grading";
 import { FormFrame } from "./FormFrame";
@@ -76,12 +76,8 @@ export function RecommendationForm({
   const typeName = useMeasureTypeName();
   const formId = useId();
   const [write] = useMutation(RecommendationWriteDocument);
-  const [values, setValues] = useState<RecommendationFormValues>(() => emptyRecommendation(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<RecommendationFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } =
+    useFormValues<RecommendationFormValues>(() => emptyRecommendation(today), returnTo);
   const units = allUnits(places);
   const context = {
     today,

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import {
   type MeasureTypeRulesFragment,
   type ReviewOutcome,
@@ -12,7 +12,7 @@ import { MEASURE_TERMS_MAX, REASONS_MAX } from "@/lib/limits/limits";
 import { addDaysIso } from "@/lib/time/calendar";
 import { CheckboxField, ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import { useIsoDate } from "../i18n/DateText";
 import { FormFrame } from "./FormFrame";
 import { allowanceFor, type Decider, mayProlong } from "./measure-rules";
@@ -49,12 +49,8 @@ export function ReviewForm({
   const formatDate = useIsoDate();
   const formId = useId();
   const [review] = useMutation(SecurityMeasureReviewDocument);
-  const [values, setValues] = useState<ReviewFormValues>(() => emptyReview(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<ReviewFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit, touch } =
+    useFormValues<ReviewFormValues>(() => emptyReview(today), returnTo);
   const type = measure.measureType;
   const prolongMonths = type ? allowanceFor(type.prolong, decider) : null;
   const labels: Record<string, string> = {

@@ -67,3 +67,17 @@ export function useSubmission(returnTo: string) {
 
   return { problems, attempt, state, submit, touch };
 }
+
+/**
+ * A form's values with its submission: `update` merges a change into the values and marks the form
+ * as edited again (the "recorded" message goes).
+ */
+export function useFormValues<V>(initial: () => V, returnTo: string) {
+  const submission = useSubmission(returnTo);
+  const [values, setValues] = useState<V>(initial);
+  const update = (change: Partial<V>) => {
+    submission.touch();
+    setValues((v) => ({ ...v, ...change }));
+  };
+  return { ...submission, values, setValues, update };
+}

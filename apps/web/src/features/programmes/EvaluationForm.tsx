@@ -2,13 +2,13 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { DisengagementEvaluationRecordDocument } from "@/gql/graphql";
 import { EVALUATION_RATIONALE_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import {
   checkEvaluation,
   DISENGAGEMENT_LEVELS,
@@ -33,12 +33,10 @@ export function EvaluationForm({
   const tLevel = useTranslations("enums.disengagementLevel");
   const formId = useId();
   const [record] = useMutation(DisengagementEvaluationRecordDocument);
-  const [values, setValues] = useState<EvaluationValues>(() => emptyEvaluation(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<EvaluationValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<EvaluationValues>(
+    () => emptyEvaluation(today),
+    returnTo,
+  );
   const labels: Record<string, string> = {
     evaluatedOn: t("evaluatedOn"),
     level: t("level"),

@@ -2,13 +2,13 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { IncidentRecordDocument } from "@/gql/graphql";
 import { INCIDENT_DESCRIPTION_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import {
   checkIncident,
   emptyIncident,
@@ -35,12 +35,10 @@ export function IncidentForm({
   const tMotive = useTranslations("enums.ideologicalMotive");
   const formId = useId();
   const [record] = useMutation(IncidentRecordDocument);
-  const [values, setValues] = useState<IncidentValues>(() => emptyIncident(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<IncidentValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<IncidentValues>(
+    () => emptyIncident(today),
+    returnTo,
+  );
   const labels: Record<string, string> = {
     occurredOn: t("occurredOn"),
     kind: t("kind"),

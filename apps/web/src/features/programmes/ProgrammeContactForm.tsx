@@ -2,13 +2,13 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ProgrammeContactRecordDocument } from "@/gql/graphql";
 import { CONTACT_MINUTES_MAX, CONTACT_NOTE_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import {
   CONTACT_FIELDS,
   type ContactValues,
@@ -38,12 +38,10 @@ export function ProgrammeContactForm({
   const tComponents = useTranslations("enums.programmeComponent");
   const formId = useId();
   const [record] = useMutation(ProgrammeContactRecordDocument);
-  const [values, setValues] = useState<ContactValues>(() => emptyContact(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<ContactValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<ContactValues>(
+    () => emptyContact(today),
+    returnTo,
+  );
   const labels: Record<string, string> = {
     contactedOn: t("contactedOn"),
     components: t("components"),

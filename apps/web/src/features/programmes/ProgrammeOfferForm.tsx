@@ -2,13 +2,13 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ProgrammeOfferDocument } from "@/gql/graphql";
 import { PROGRAMME_NOTE_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import {
   checkOffer,
   emptyOffer,
@@ -36,12 +36,10 @@ export function ProgrammeOfferForm({
   const t = useTranslations("programmeForms.offer");
   const formId = useId();
   const [offer] = useMutation(ProgrammeOfferDocument);
-  const [values, setValues] = useState<OfferValues>(() => emptyOffer(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (change: Partial<OfferValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<OfferValues>(
+    () => emptyOffer(today),
+    returnTo,
+  );
   const labels: Record<string, string> = { offeredOn: t("offeredOn"), note: t("note") };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -2,14 +2,14 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { ProgrammeStatusChangeDocument } from "@/gql/graphql";
 import { useRouter } from "@/i18n/navigation";
 import { PROGRAMME_NOTE_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
 import { problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import {
   checkStatusChange,
   emptyStatusChange,
@@ -44,12 +44,10 @@ export function ProgrammeStatusForm({
   const router = useRouter();
   const formId = useId();
   const [change] = useMutation(ProgrammeStatusChangeDocument);
-  const [values, setValues] = useState<StatusValues>(() => emptyStatusChange(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-  const update = (changed: Partial<StatusValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...changed }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<StatusValues>(
+    () => emptyStatusChange(today),
+    returnTo,
+  );
   const labels: Record<string, string> = { status: t("status"), on: t("on"), note: t("note") };
   const chosen = choices.find((c) => c.status === values.status) ?? null;
 

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import {
   type LegacyCategory,
   type ListingLabel,
@@ -15,7 +15,7 @@ import { RATIONALE_MAX, SCREENING_INTERVAL_MONTHS } from "@/lib/limits/limits";
 import { ErrorSummary } from "../forms/FormProblems";
 import { ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
 import { fieldDomId, fieldsInError, problemsFromUserErrors } from "../forms/problems";
-import { useSubmission } from "../forms/use-submission";
+import { useFormValues } from "../forms/use-submission";
 import { DateText } from "../i18n/DateText";
 import { gradingCode } from "../reports/grading";
 import {
@@ -76,13 +76,10 @@ export function ScreeningForm({
   const tEnums = useTranslations("enums");
   const formId = useId();
   const [record] = useMutation(ScreeningRecordDocument);
-  const [values, setValues] = useState<ScreeningFormValues>(() => initial(today));
-  const { problems, attempt, state, submit, touch } = useSubmission(returnTo);
-
-  const update = (change: Partial<ScreeningFormValues>) => {
-    touch();
-    setValues((v) => ({ ...v, ...change }));
-  };
+  const { values, setValues, update, problems, attempt, state, submit } = useFormValues<ScreeningFormValues>(
+    () => initial(today),
+    returnTo,
+  );
   const chooseOutcome = (outcome: ScreeningOutcome) =>
     // CHANGED starts from the current category and labels; LISTED from nothing.
     update({
