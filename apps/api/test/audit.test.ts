@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../src/access/audit.js";
 import { queryRows } from "../src/db/client.js";
 import { admit, EMAIL, places } from "./fixtures.js";
 import { type GraphQLClient, startTestApp, type TestApp } from "./harness.js";
@@ -73,6 +74,22 @@ describe("the audit trail", () => {
       person_id: uuidOf(personId),
       data_classes: ["DETENTION", "IDENTITY", "LISTING"],
     });
+  });
+
+  it("audits queries asked side by side, as a page does, each one answered", async () => {
+    const from = await lastAuditId();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        celex.request(`query($id: ID!) { person(id: $id) { familyName placements { validFrom } } }`, {
+          id: personId,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.errors)).toEqual(Array(8).fill(undefined));
+    const rows = await auditSince(from);
+    expect(rows.map((r) => [r.operation, r.person_id])).toEqual(Array(8).fill(["READ", uuidOf(personId)]));
+    // Appended one after the other: the chain still verifies.
+    expect((await verifyAuditChain(app.database.db)).ok).toBe(true);
   });
 
   it("records a change in the same transaction as the change", async () => {

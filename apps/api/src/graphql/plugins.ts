@@ -50,9 +50,14 @@ const INTERNAL_ERROR_BODY = {
 };
 
 /**
- * Ends each request's transaction once the response is ready: the audit entries are written, then
- * everything commits together. If that fails the response is replaced by an error, so that no data
- * leaves without its audit entry.
+ * Ends each request's transaction once the response is ready, with its audit entries; if that
+ * fails the response is replaced by an error, so that no data leaves without its audit entry.
+ * - A mutation's entries are appended in its own transaction and commit with its changes.
+ * - A query reads one snapshot (REPEATABLE READ), taken before other requests appended to the
+ *   chain: locking the chain's head from it would fail as a serialization conflict whenever
+ *   requests run side by side (a page that asks several queries at once). So the query's
+ *   transaction ends first, and its entries are appended at READ COMMITTED in a transaction of
+ *   their own, which waits for the head's lock and sees the latest head.
  */
 export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   const settle = async ({
@@ -60,8 +65,13 @@ export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<Req
     response,
   }: GraphQLRequestContextWillSendResponse<RequestContext>) => {
     try {
-      if (!ctx.audit.isEmpty) await ctx.audit.flush(await ctx.tx.get());
-      await ctx.tx.end(true);
+      if (ctx.tx.isolationLevel === "repeatable read") {
+        await ctx.tx.end(true);
+        if (!ctx.audit.isEmpty) await ctx.database.db.transaction((tx) => ctx.audit.flush(tx));
+      } else {
+        if (!ctx.audit.isEmpty) await ctx.audit.flush(await ctx.tx.get());
+        await ctx.tx.end(true);
+      }
     } catch (error) {
       logger.error({ err: error, requestId: ctx.requestId }, "could not commit a request's transaction");
       await ctx.tx.end(false).catch(() => undefined);
