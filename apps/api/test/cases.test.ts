@@ -369,8 +369,7 @@ describe("bad input is refused with a specific error and writes nothing", () => 
       expect(res.placementRecord.userErrors).toEqual([
         {
           field: "validFrom",
-          message:
-            "overlaps the current placement, which started on 2024-03-01: a move must start after it",
+          message: "overlaps the current placement, which started on 2024-03-01: a move must start after it",
           code: "CONFLICT",
         },
       ]);

@@ -123,7 +123,12 @@ describe("who may count a unit's occupants", () => {
     });
 
   it("lets the prison's own staff and readers of every inmate's detention count, and no one else", async () => {
-    for (const account of ["celex.analyst", "dgepi.director", "vsse.officer", "prison-ittre.director"] as const)
+    for (const account of [
+      "celex.analyst",
+      "dgepi.director",
+      "vsse.officer",
+      "prison-ittre.director",
+    ] as const)
       expect((await ask(account, "ITT-DRX")).errors, account).toBeUndefined();
     for (const [account, unit] of [
       ["police.officer", "ITT-DRX"],
@@ -131,7 +136,10 @@ describe("who may count a unit's occupants", () => {
       ["prison-ittre.director", "HAS-DRX"],
     ] as const) {
       const res = await ask(account, unit);
-      expect(res.errors?.map((e) => e.extensions?.code), `${account} ${unit}`).toEqual(["FORBIDDEN"]);
+      expect(
+        res.errors?.map((e) => e.extensions?.code),
+        `${account} ${unit}`,
+      ).toEqual(["FORBIDDEN"]);
     }
   });
 
