@@ -17,7 +17,7 @@ import {
 } from "@/lib/limits/limits";
 import { ErrorSummary } from "../forms/FormProblems";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
-import { fieldDomId, fieldsInError, problemsFromUserErrors } from "../forms/problems";
+import { fieldDomId, fieldsInError, problemsOfPayload } from "../forms/problems";
 import { useSubmission } from "../forms/use-submission";
 import {
   type AssessmentModel,
@@ -104,9 +104,7 @@ export function AssessmentForm({
     const recorded = await submit(local, async () => {
       const built = assessmentInput(model, personId, values);
       const { data } = await record({ variables: { input: built.input } });
-      const payload = data?.riskAssessmentRecord;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, assessmentFieldOf(built));
+      return problemsOfPayload(data?.riskAssessmentRecord, assessmentFieldOf(built));
     });
     if (recorded) {
       setValues(emptyAssessment(today));

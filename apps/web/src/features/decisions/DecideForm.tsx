@@ -6,7 +6,7 @@ import { type FormEvent, useId } from "react";
 import { RecommendationDecideDocument, type RecommendationOutcome } from "@/gql/graphql";
 import { REASONS_MAX } from "@/lib/limits/limits";
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import {
   acceptedEnd,
@@ -80,9 +80,10 @@ export function DecideForm({
         const { data } = await decide({
           variables: { input: decideInput(recommendationId, recommendation, values, units) },
         });
-        const payload = data?.recommendationDecide;
-        if (!payload) throw new Error("no answer");
-        return problemsFromUserErrors(payload.userErrors, decideFieldOf(recommendation.kind, values.outcome));
+        return problemsOfPayload(
+          data?.recommendationDecide,
+          decideFieldOf(recommendation.kind, values.outcome),
+        );
       },
     );
     if (recorded && afterDone) document.getElementById(afterDone)?.focus();

@@ -6,7 +6,7 @@ import { type FormEvent, useId } from "react";
 import { type MeasureTypeRulesFragment, SecurityMeasureImposeDocument } from "@/gql/graphql";
 import { REASONS_MAX } from "@/lib/limits/limits";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../forms/fields";
-import { fieldDomId, problemsFromUserErrors } from "../forms/problems";
+import { fieldDomId, problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import { FormFrame } from "./FormFrame";
 import {
@@ -65,9 +65,7 @@ export function ImposeForm({
     event.preventDefault();
     const recorded = await submit(checkImposeForm(values, type, { today, decider }), async () => {
       const { data } = await impose({ variables: { input: imposeInput(personId, values) } });
-      const payload = data?.securityMeasureImpose;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, imposeFieldOf);
+      return problemsOfPayload(data?.securityMeasureImpose, imposeFieldOf);
     });
     if (recorded) setValues(emptyImposition(today));
   }

@@ -15,7 +15,7 @@ import {
 } from "@/gql/graphql";
 import { REASONS_MAX } from "@/lib/limits/limits";
 import { CheckboxField, ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import { FormFrame } from "./FormFrame";
 import {
@@ -81,9 +81,7 @@ export function NotifyForm({
     event.preventDefault();
     const recorded = await submit(checkNotifyForm(values, decision.decidedOn, today), async () => {
       const { data } = await notify({ variables: { input: notifyInput(decision.id, values) } });
-      const payload = data?.decisionNotify;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, notifyFieldOf);
+      return problemsOfPayload(data?.decisionNotify, notifyFieldOf);
     });
     if (recorded && afterDone) document.getElementById(afterDone)?.focus();
   }
@@ -167,9 +165,7 @@ export function AppealForm({
     event.preventDefault();
     const recorded = await submit(checkAppealForm(values, decision.decidedOn, today), async () => {
       const { data } = await record({ variables: { input: appealInput(decision.id, values) } });
-      const payload = data?.appealRecord;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, appealFieldOf);
+      return problemsOfPayload(data?.appealRecord, appealFieldOf);
     });
     if (recorded) setValues(emptyAppeal(today));
   }
@@ -252,9 +248,7 @@ export function AppealAnswerForm({
     event.preventDefault();
     const recorded = await submit(checkAnswerForm(values, appeal.lodgedOn, today), async () => {
       const { data } = await answer({ variables: { input: answerInput(appeal.id, values) } });
-      const payload = data?.appealAnswer;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, answerFieldOf);
+      return problemsOfPayload(data?.appealAnswer, answerFieldOf);
     });
     if (recorded && afterDone) document.getElementById(afterDone)?.focus();
   }
@@ -333,9 +327,7 @@ export function EvaluationForm({
     event.preventDefault();
     const recorded = await submit(checkEvaluationForm(values, measure.startsOn, today), async () => {
       const { data } = await record({ variables: { input: evaluationInput(measure.id, values) } });
-      const payload = data?.measureEvaluationRecord;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, evaluationFieldOf);
+      return problemsOfPayload(data?.measureEvaluationRecord, evaluationFieldOf);
     });
     if (recorded) setValues(emptyEvaluation(today));
   }

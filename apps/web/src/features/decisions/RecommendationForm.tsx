@@ -12,7 +12,7 @@ import {
 } from "@/gql/graphql";
 import { MEASURE_TERMS_MAX, REASONS_MAX, RECOMMENDATION_MAX_MONTHS } from "@/lib/limits/limits";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import { DateText } from "../i18n/DateText";
 import { gradingCode } from "../reports/grading";
@@ -103,9 +103,7 @@ export function RecommendationForm({
     event.preventDefault();
     const recorded = await submit(checkRecommendationForm(values, context), async () => {
       const { data } = await write({ variables: { input: recommendationInput(personId, values, units) } });
-      const payload = data?.recommendationWrite;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, recommendationFieldOf(values.kind));
+      return problemsOfPayload(data?.recommendationWrite, recommendationFieldOf(values.kind));
     });
     if (recorded) setValues(emptyRecommendation(today));
   }

@@ -11,7 +11,7 @@ import {
 import { MEASURE_TERMS_MAX, REASONS_MAX } from "@/lib/limits/limits";
 import { addDaysIso } from "@/lib/time/calendar";
 import { CheckboxField, ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import { useIsoDate } from "../i18n/DateText";
 import { FormFrame } from "./FormFrame";
@@ -68,9 +68,7 @@ export function ReviewForm({
     event.preventDefault();
     const recorded = await submit(checkReviewForm(values, measure, { today, decider }), async () => {
       const { data } = await review({ variables: { input: reviewInput(measure, values) } });
-      const payload = data?.securityMeasureReview;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, reviewFieldOf(values.outcome));
+      return problemsOfPayload(data?.securityMeasureReview, reviewFieldOf(values.outcome));
     });
     if (recorded) setValues(emptyReview(today));
   }

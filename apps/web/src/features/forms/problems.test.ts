@@ -6,6 +6,7 @@ import {
   inputPaths,
   problemsFromUserErrors,
   problemsOf,
+  problemsOfPayload,
   shownOnly,
   topLevelFields,
 } from "./problems";
@@ -77,5 +78,22 @@ describe("userErrors mapped onto a form", () => {
     const shown = shownOnly(resolve, ["reportIds"]);
     expect(shown("reportIds.0")).toBe("reportIds");
     expect(shown("measure.endsOn")).toBeNull();
+  });
+});
+
+describe("problemsOfPayload", () => {
+  const fields = topLevelFields(["reasons"]);
+  it("answers no problem for a payload without userErrors, the API's problems otherwise", () => {
+    expect(problemsOfPayload({ userErrors: [] }, fields)).toEqual([]);
+    expect(
+      problemsOfPayload(
+        { userErrors: [{ field: "reasons", message: "give the reasons", code: "INVALID" }] },
+        fields,
+      ),
+    ).toEqual([{ field: "reasons", key: "INVALID", detail: "give the reasons" }]);
+  });
+
+  it("treats a missing payload as a failed request", () => {
+    expect(() => problemsOfPayload(null, fields)).toThrow("no answer");
   });
 });

@@ -78,6 +78,18 @@ export function problemsFromUserErrors(errors: readonly UserErrorLike[], resolve
   }));
 }
 
+/**
+ * A mutation's payload as problems of the form: none when it was recorded. A missing payload (the
+ * mutation answered null) is a failure of the request, thrown for the submission to report.
+ */
+export function problemsOfPayload(
+  payload: { userErrors: readonly UserErrorLike[] } | null | undefined,
+  resolve: FieldResolver,
+): Problem[] {
+  if (!payload) throw new Error("no answer");
+  return problemsFromUserErrors(payload.userErrors, resolve);
+}
+
 /** A resolver for forms whose fields are the input's top-level fields (`sources.2` → `sources`). */
 export function topLevelFields(fields: readonly string[]): FieldResolver {
   return (path) => {

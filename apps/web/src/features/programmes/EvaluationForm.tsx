@@ -7,7 +7,7 @@ import { DisengagementEvaluationRecordDocument } from "@/gql/graphql";
 import { EVALUATION_RATIONALE_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import {
   checkEvaluation,
@@ -47,9 +47,7 @@ export function EvaluationForm({
     event.preventDefault();
     const recorded = await submit(checkEvaluation(values, { today }), async () => {
       const { data } = await record({ variables: { input: evaluationInput(personId, values) } });
-      const payload = data?.disengagementEvaluationRecord;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, evaluationFieldOf);
+      return problemsOfPayload(data?.disengagementEvaluationRecord, evaluationFieldOf);
     });
     if (recorded) setValues(emptyEvaluation(today));
   }

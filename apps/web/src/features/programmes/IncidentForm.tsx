@@ -7,7 +7,7 @@ import { IncidentRecordDocument } from "@/gql/graphql";
 import { INCIDENT_DESCRIPTION_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import {
   checkIncident,
@@ -50,9 +50,7 @@ export function IncidentForm({
     event.preventDefault();
     const recorded = await submit(checkIncident(values, { today }), async () => {
       const { data } = await record({ variables: { input: incidentInput(personId, values) } });
-      const payload = data?.incidentRecord;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, incidentFieldOf);
+      return problemsOfPayload(data?.incidentRecord, incidentFieldOf);
     });
     if (recorded) setValues(emptyIncident(today));
   }

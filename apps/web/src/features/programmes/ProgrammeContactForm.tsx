@@ -7,7 +7,7 @@ import { ProgrammeContactRecordDocument } from "@/gql/graphql";
 import { CONTACT_MINUTES_MAX, CONTACT_NOTE_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import {
   CONTACT_FIELDS,
@@ -53,9 +53,7 @@ export function ProgrammeContactForm({
     event.preventDefault();
     const recorded = await submit(checkContact(values, { today, offeredOn }), async () => {
       const { data } = await record({ variables: { input: contactInput(participationId, values) } });
-      const payload = data?.programmeContactRecord;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, contactFieldOf);
+      return problemsOfPayload(data?.programmeContactRecord, contactFieldOf);
     });
     if (recorded) setValues(emptyContact(today));
   }

@@ -7,7 +7,7 @@ import { ProgrammeOfferDocument } from "@/gql/graphql";
 import { PROGRAMME_NOTE_MAX } from "@/lib/limits/limits";
 import { FormFrame } from "../decisions/FormFrame";
 import { TextAreaField, TextField } from "../forms/fields";
-import { problemsFromUserErrors } from "../forms/problems";
+import { problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import {
   checkOffer,
@@ -46,9 +46,7 @@ export function ProgrammeOfferForm({
     event.preventDefault();
     const recorded = await submit(checkOffer(values, { today, admittedOn }), async () => {
       const { data } = await offer({ variables: { input: offerInput(personId, values) } });
-      const payload = data?.programmeOffer;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, offerFieldOf);
+      return problemsOfPayload(data?.programmeOffer, offerFieldOf);
     });
     if (recorded) setValues(emptyOffer(today));
   }

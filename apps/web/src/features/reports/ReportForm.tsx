@@ -23,7 +23,13 @@ import {
 } from "@/lib/limits/limits";
 import { ErrorSummary } from "../forms/FormProblems";
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, TextField } from "../forms/fields";
-import { fieldDomId, fieldsInError, hasConflict, problemsFromUserErrors } from "../forms/problems";
+import {
+  fieldDomId,
+  fieldsInError,
+  hasConflict,
+  problemsFromUserErrors,
+  problemsOfPayload,
+} from "../forms/problems";
 import { sessionRedirect } from "../forms/session-redirect";
 import { useSubmission } from "../forms/use-submission";
 import { CLASSIFICATIONS, CREDIBILITIES, HANDLING_CODES, indicatorName, RELIABILITIES } from "./grading";
@@ -107,9 +113,7 @@ export function ReportForm({
     const recorded = await submit(local, async () => {
       if (target.mode === "file") {
         const { data } = await file({ variables: { input: reportFileInput(target.personId, values) } });
-        const payload = data?.reportFile;
-        if (!payload) throw new Error("no answer");
-        return problemsFromUserErrors(payload.userErrors, reportFieldOf);
+        return problemsOfPayload(data?.reportFile, reportFieldOf);
       }
       const { data } = await correct({
         variables: { input: reportCorrectInput(target.reportId, target.version, values) },

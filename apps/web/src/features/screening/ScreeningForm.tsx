@@ -14,7 +14,7 @@ import {
 import { RATIONALE_MAX, SCREENING_INTERVAL_MONTHS } from "@/lib/limits/limits";
 import { ErrorSummary } from "../forms/FormProblems";
 import { ChoiceGroup, TextAreaField, TextField } from "../forms/fields";
-import { fieldDomId, fieldsInError, problemsFromUserErrors } from "../forms/problems";
+import { fieldDomId, fieldsInError, problemsOfPayload } from "../forms/problems";
 import { useFormValues } from "../forms/use-submission";
 import { DateText } from "../i18n/DateText";
 import { gradingCode } from "../reports/grading";
@@ -104,9 +104,7 @@ export function ScreeningForm({
     const local = checkScreeningForm(values, { today, listing, admittedOn });
     const recorded = await submit(local, async () => {
       const { data } = await record({ variables: { input: screeningInput(personId, values) } });
-      const payload = data?.screeningRecord;
-      if (!payload) throw new Error("no answer");
-      return problemsFromUserErrors(payload.userErrors, screeningFieldOf);
+      return problemsOfPayload(data?.screeningRecord, screeningFieldOf);
     });
     if (recorded) setValues(initial(today));
   }
