@@ -26,6 +26,11 @@ import {
   SecurityMeasureType,
 } from "./measure.type.js";
 
+/** Loads the rows' persons in one batch, so that the loops below read them from the request's cache. */
+async function primePersons(ctx: RequestContext, rows: readonly { personId: string }[]): Promise<void> {
+  await ctx.loaders.visiblePerson.loadMany([...new Set(rows.map((r) => r.personId))]);
+}
+
 /**
  * The rows whose person's data of a class the actor reads (row-level security already narrowed
  * them), mapped with what the actor may see of each person; every person returned is audited as read.
@@ -37,6 +42,7 @@ export async function readMeasuresData<R extends { personId: string }, T>(
   dataClass: DataClass = "MEASURES",
 ): Promise<T[]> {
   const actor = requirePurpose(ctx);
+  await primePersons(ctx, rows);
   const result: T[] = [];
   for (const row of rows) {
     const visible = await ctx.loaders.visiblePerson.load(row.personId);
@@ -196,6 +202,7 @@ async function detainedOnly<R extends { personId: string }>(
   ctx: RequestContext,
   rows: readonly R[],
 ): Promise<R[]> {
+  await primePersons(ctx, rows);
   const detained: R[] = [];
   for (const row of rows)
     if ((await ctx.loaders.visiblePerson.load(row.personId))?.summary.detentionStatus === "DETAINED")
