@@ -212,6 +212,12 @@ export const CaseAction = defineEnum([
   "PROGRAMME_RECORD",
   "DISENGAGEMENT_EVALUATE",
   "INCIDENT_RECORD",
+  "RELEASE_PREPARE",
+  "CONDITION_SUPERVISE",
+  "HAND_OVER",
+  "MEETING_RECORD",
+  "COMMON_DATABASE_RECORD",
+  "OUTCOME_RECORD",
 ] as const);
 export type CaseAction = EnumValue<typeof CaseAction>;
 
@@ -243,6 +249,12 @@ const CASE_ACTION_RULES: Record<CaseAction, Partial<Record<AgencyKind, readonly 
   PROGRAMME_RECORD: { DISENGAGEMENT_SERVICE: ["COUNSELLOR"] },
   DISENGAGEMENT_EVALUATE: { THREAT_ANALYSIS: ["ANALYST"] },
   INCIDENT_RECORD: { PRISON: ["DIRECTOR", "OFFICER"] },
+  RELEASE_PREPARE: { CELEX: ["ANALYST"], DG_EPI: ["DIRECTOR"], PSYCHOSOCIAL_SERVICE: ["PSYCHOLOGIST"] },
+  CONDITION_SUPERVISE: { PROBATION: ["OFFICER"], LOCAL_TASK_FORCE: ["MEMBER", "CHAIR"] },
+  HAND_OVER: { THREAT_ANALYSIS: ["ANALYST"], LOCAL_TASK_FORCE: ["CHAIR"] },
+  MEETING_RECORD: { LOCAL_TASK_FORCE: ["MEMBER", "CHAIR"], LOCAL_CELL: ["MEMBER", "CHAIR"] },
+  COMMON_DATABASE_RECORD: { THREAT_ANALYSIS: ["ANALYST"] },
+  OUTCOME_RECORD: { THREAT_ANALYSIS: ["ANALYST"], LOCAL_TASK_FORCE: ["MEMBER", "CHAIR"] },
 };
 
 /**
@@ -266,6 +278,12 @@ export const ACTION_FEEDS: Record<CaseAction, DataClass | null> = {
   PROGRAMME_RECORD: "PROGRAMME",
   DISENGAGEMENT_EVALUATE: "INTELLIGENCE",
   INCIDENT_RECORD: "OBSERVATIONS",
+  RELEASE_PREPARE: "RELEASE",
+  CONDITION_SUPERVISE: "RELEASE",
+  HAND_OVER: "FOLLOW_UP",
+  MEETING_RECORD: null,
+  COMMON_DATABASE_RECORD: "FOLLOW_UP",
+  OUTCOME_RECORD: "FOLLOW_UP",
 };
 
 /**
@@ -319,4 +337,12 @@ export function mayCountUnitOccupancy(
     inPrison.places.includes("ANY") ||
     (inPrison.places.includes("OWN_ESTABLISHMENT") && actor.establishmentId === establishmentId)
   );
+}
+
+/**
+ * The data-protection officer answers the supervisory authority's access requests: the export of
+ * everything held on one person, and the approval of retention deletions. Each use is audited.
+ */
+export function isDataProtectionOfficer(actor: Pick<ActorProfile, "agencyKind" | "roles">): boolean {
+  return actor.agencyKind === "DATA_PROTECTION" && actor.roles.includes("REVIEWER");
 }

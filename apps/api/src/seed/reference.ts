@@ -9,6 +9,7 @@ import {
 } from "../modules/assessments/assessment.table.js";
 import { measureTypes } from "../modules/measures/measure.table.js";
 import { observationIndicators } from "../modules/reports/report.table.js";
+import { ensureFollowUpReferenceData } from "./follow-up-reference.js";
 
 interface InstrumentSpec {
   code: string;
@@ -193,7 +194,7 @@ export const MEASURE_TYPES: readonly (typeof measureTypes.$inferInsert)[] = [
   },
 ];
 
-/** Writes the reference data every deployment needs, once: instruments, observation indicators, measure types. */
+/** Writes the reference data every deployment needs, once: instruments, observation indicators, measure types, release and follow-up types. */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await db
     .insert(observationIndicators)
@@ -203,6 +204,7 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     .insert(measureTypes)
     .values([...MEASURE_TYPES])
     .onConflictDoNothing();
+  await ensureFollowUpReferenceData(db);
   for (const spec of INSTRUMENTS) {
     const [existing] = await queryRows(
       db,

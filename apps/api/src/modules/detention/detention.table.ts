@@ -1,4 +1,4 @@
-import { JudicialDistrict, LegalStatus, ReleaseType } from "@continuum/domain";
+import { JudicialDistrict, LegalStatus, Recidivism, ReleaseType } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enumCheck, id, recorded, version } from "../../db/columns.js";
@@ -15,6 +15,7 @@ export const detentionEpisodes = pgTable(
     admittedOn: date({ mode: "string" }).notNull(),
     legalStatus: text().notNull().$type<LegalStatus>(),
     sentenceMonths: integer(),
+    recidivism: text().notNull().$type<Recidivism>().default("NONE"),
     conditionalReleaseEligibleOn: date({ mode: "string" }),
     endOfSentenceOn: date({ mode: "string" }),
     releasedOn: date({ mode: "string" }),
@@ -26,6 +27,7 @@ export const detentionEpisodes = pgTable(
   },
   (t) => [
     enumCheck("detention_episodes_legal_status_check", t.legalStatus, Object.values(LegalStatus)),
+    enumCheck("detention_episodes_recidivism_check", t.recidivism, Object.values(Recidivism)),
     enumCheck("detention_episodes_release_type_check", t.releaseType, Object.values(ReleaseType)),
     enumCheck(
       "detention_episodes_release_district_check",

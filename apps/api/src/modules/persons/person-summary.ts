@@ -42,6 +42,7 @@ export function summaryOf(source: SummarySource): NewSummaryRecord {
     lastCategory: source.lastCategory,
     screeningResponsibleId: source.screeningResponsibleId,
     lastAssessedOn: source.lastAssessment?.assessedOn ?? null,
+    closedOn: source.closedOn,
     nextAssessmentDueOn: assessmentDueOn(source.lastAssessment, {
       detained: episode !== null,
       listedSince: source.listedSince,

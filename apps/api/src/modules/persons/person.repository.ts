@@ -309,6 +309,8 @@ export interface SummarySource {
   lastAssessment: { assessedOn: string; nextReviewOn: string } | null;
   /** Since when a person listed now has been on the list without a break. */
   listedSince: string | null;
+  /** The latest closure, unless the person was admitted since. */
+  closedOn: string | null;
 }
 
 /** What the case summary is derived from, read in one statement by a definer-rights function (migration 0004). */
@@ -334,6 +336,7 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
     last_assessed_on: string | null;
     last_assessment_review_on: string | null;
     listed_since: string | null;
+    closed_on: string | null;
   }>(db, sql`select * from app_summary_sources(${sql.param([...personIds])}::uuid[])`);
   return rows.map((r) => ({
     personId: r.person_id,
@@ -361,6 +364,7 @@ export async function loadSummarySources(db: Db, personIds: readonly string[]): 
         ? null
         : { assessedOn: r.last_assessed_on, nextReviewOn: r.last_assessment_review_on as string },
     listedSince: r.listed_since,
+    closedOn: r.closed_on,
   }));
 }
 

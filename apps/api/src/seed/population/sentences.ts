@@ -1,4 +1,4 @@
-import { type IsoDate, type LanguageCommunity, MUNICIPALITIES } from "@continuum/domain";
+import { type IsoDate, type LanguageCommunity, MUNICIPALITIES, releaseDatesOf } from "@continuum/domain";
 import { addMonths, maxIso, monthOf, wholeMonths, yearOf } from "./calendar.js";
 import type { ListingWorld } from "./flows.js";
 import { drawSentenceMonths } from "./flows.js";
@@ -7,8 +7,8 @@ import type { Random } from "./random.js";
 
 /**
  * Legal status, sentence, eligibility and end-of-sentence dates, and release type of each episode,
- * fitted to the dates the simulation produced: a conditional release falls between eligibility (a
- * third of the sentence) and the end of the sentence; a release at the end of the sentence falls on
+ * fitted to the dates the simulation produced: a conditional release falls between eligibility (the
+ * domain's rule: a third of the sentence) and the end of the sentence; a release at the end of the sentence falls on
  * it. Then the exact end-of-sentence years of the February 2020 stock, and returnees' sentences.
  */
 
@@ -66,13 +66,13 @@ class SentenceFitter {
     const target = this.targetSentence(episode);
     const full = this.fullSentenceRelease(episode);
     // Returnees' sentences follow their own distribution whenever the release date allows it.
-    const targetFits = target > served && target <= 3 * served + 1;
+    const targetFits = target > served && target <= 3 * served;
     const preferFull = episode.person.returnee ? !targetFits : episode.plan.servesFullSentence;
     if (full !== null && (preferFull || target <= served)) {
       this.setFullSentence(episode, full);
       return;
     }
-    const s = Math.min(Math.max(target, served + 1), 3 * served + 1);
+    const s = Math.min(Math.max(target, served + 1), 3 * served);
     this.setSentence(episode, s);
     episode.releaseType = this.conditionalKind(episode);
   }
@@ -102,8 +102,13 @@ class SentenceFitter {
   private setSentence(episode: WorkEpisode, months: number): void {
     episode.legalStatus = "SENTENCED";
     episode.sentenceMonths = months;
-    episode.conditionalReleaseEligibleOn = addMonths(episode.admittedOn, Math.round(months / 3));
-    episode.endOfSentenceOn = addMonths(episode.admittedOn, months);
+    const dates = releaseDatesOf({
+      admittedOn: episode.admittedOn,
+      sentenceMonths: months,
+      recidivism: "NONE",
+    });
+    episode.conditionalReleaseEligibleOn = dates.conditionalReleaseEligibleOn;
+    episode.endOfSentenceOn = dates.endOfSentenceOn;
   }
 
   /**
@@ -148,7 +153,7 @@ class SentenceFitter {
     const full =
       episode.releaseType === "END_OF_SENTENCE" ? episode.sentenceMonths : this.fullSentenceRelease(episode);
     const served = wholeMonths(episode.admittedOn, released);
-    const max = episode.releaseType === "TRANSFER_ABROAD" ? MAX_SENTENCE : 3 * served + 1;
+    const max = episode.releaseType === "TRANSFER_ABROAD" ? MAX_SENTENCE : 3 * served;
     return { min: served + 1, max: Math.max(served + 1, max), full };
   }
 

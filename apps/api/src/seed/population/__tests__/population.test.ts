@@ -7,6 +7,7 @@ import {
   type LegacyCategory,
   type ListingLabel,
   MUNICIPALITIES,
+  releaseDatesOf,
   ScreeningSource,
   screeningDueOn,
   screeningState,
@@ -514,7 +515,10 @@ describe("invariants", () => {
           const s = e.sentenceMonths ?? 0;
           expect(s).toBeGreaterThan(0);
           expect(e.endOfSentenceOn).toBe(addMonthsToDate(e.admittedOn, s));
-          expect(e.conditionalReleaseEligibleOn).toBe(addMonthsToDate(e.admittedOn, Math.round(s / 3)));
+          expect(e.conditionalReleaseEligibleOn).toBe(
+            releaseDatesOf({ admittedOn: e.admittedOn, sentenceMonths: s, recidivism: "NONE" })
+              .conditionalReleaseEligibleOn,
+          );
         } else {
           expect(e.legalStatus).toBe("PREVENTIVE_DETENTION");
           expect([e.sentenceMonths, e.conditionalReleaseEligibleOn, e.endOfSentenceOn]).toEqual([

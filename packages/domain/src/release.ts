@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { addDaysToDate, addMonthsToDate, type IsoDate, isoDateSchema } from "./dates.js";
+import { defineEnum, type EnumValue } from "./enum.js";
+
+/**
+ * Whether the sentenced person is in a state of legal recidivism (Criminal Code, art. 54–57), which
+ * moves conditional-release eligibility from one third to two thirds of the sentence.
+ */
+export const Recidivism = defineEnum(["NONE", "LEGAL_RECIDIVIST"] as const);
+export type Recidivism = EnumValue<typeof Recidivism>;
+
+export const RECIDIVISM_DESCRIPTIONS: Record<Recidivism, string> = {
+  NONE: "Not in a state of legal recidivism: eligible after one third of the sentence.",
+  LEGAL_RECIDIVIST: "In a state of legal recidivism: eligible after two thirds (at most 16 years).",
+};
+
+/** The two dates that drive release preparation. */
+export const ReleaseDateKind = defineEnum(["CONDITIONAL_RELEASE_ELIGIBILITY", "END_OF_SENTENCE"] as const);
+export type ReleaseDateKind = EnumValue<typeof ReleaseDateKind>;
+
+export const RELEASE_DATE_KIND_DESCRIPTIONS: Record<ReleaseDateKind, string> = {
+  CONDITIONAL_RELEASE_ELIGIBILITY: "The first day the person may be granted conditional release.",
+  END_OF_SENTENCE: "The day the sentence ends; release then comes without conditions.",
+};
+
+/** A month counts 30 days when a fraction of a sentence falls between whole months. */
+const DAYS_PER_MONTH_FRACTION = 10;
+const RECIDIVIST_CAP_MONTHS = 16 * 12;
+
+/** The date `numerator/3` of a sentence of `months` after `from`: whole months, then 10 days per third of a month. */
+function thirdsOfSentence(from: IsoDate, months: number, numerator: 1 | 2): IsoDate {
+  const thirds = months * numerator;
+  const wholeMonths = Math.floor(thirds / 3);
+  return addDaysToDate(addMonthsToDate(from, wholeMonths), (thirds % 3) * DAYS_PER_MONTH_FRACTION);
+}
+
+/**
+ * Conditional-release eligibility and end of sentence, after the Act of 17 May 2006 on the external
+ * legal status of sentenced persons, art. 25 §2: a sentenced person becomes eligible once one third
+ * of the sentence is served, or two thirds (at most 16 years) in legal recidivism. The sentence is
+ * counted from the first day of the detention episode (time in preventive detention counts). Not
+ * covered, and recorded as an override with its reason: life sentences (15, 19 or 23 years), a
+ * sentence counted from another date, and a court's ruling. See docs/release.md.
+ */
+export function releaseDatesOf(input: {
+  admittedOn: IsoDate;
+  sentenceMonths: number;
+  recidivism: Recidivism;
+}): { conditionalReleaseEligibleOn: IsoDate; endOfSentenceOn: IsoDate } {
+  const endOfSentenceOn = addMonthsToDate(input.admittedOn, input.sentenceMonths);
+  if (input.recidivism === "NONE")
+    return {
+      conditionalReleaseEligibleOn: thirdsOfSentence(input.admittedOn, input.sentenceMonths, 1),
+      endOfSentenceOn,
+    };
+  const twoThirds = thirdsOfSentence(input.admittedOn, input.sentenceMonths, 2);
+  const cap = addMonthsToDate(input.admittedOn, RECIDIVIST_CAP_MONTHS);
+  return { conditionalReleaseEligibleOn: twoThirds < cap ? twoThirds : cap, endOfSentenceOn };
+}
+
+/** The release calendar looks this many months ahead. */
+export const RELEASE_HORIZON_MONTHS = [3, 6, 12] as const;
+
+/**
+ * A risk assessment is up to date for a release when there is one and it is not due for renewal
+ * before the release date.
+ */
+export function assessmentUpToDateFor(
+  assessment: { lastAssessedOn: IsoDate | null; nextAssessmentDueOn: IsoDate | null },
+  releaseOn: IsoDate,
+): boolean {
+  return (
+    assessment.lastAssessedOn !== null &&
+    (assessment.nextAssessmentDueOn === null || assessment.nextAssessmentDueOn >= releaseOn)
+  );
+}
+
+const REASON_MAX = 1000;
+const requiredText = (missing: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: missing })
+    .max(max, { message: `must be at most ${max} characters` });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .nullable()
+    .transform((v) => (v === null || v === "" ? null : v));
+
+export const releaseDateOverrideSchema = z.object({
+  kind: z.enum(ReleaseDateKind),
+  date: isoDateSchema,
+  reason: requiredText("give the reason for the override (for example the court's ruling)", REASON_MAX),
+});
+export type ReleaseDateOverrideInput = z.infer<typeof releaseDateOverrideSchema>;
+
+export const releasePlanSchema = z.object({
+  intendedMunicipality: optionalText(100),
+  localTaskForceInformedOn: isoDateSchema.nullable(),
+  note: optionalText(2000),
+});
+
+/** Release types that come with conditions: at least one condition must be imposed. */
+export const RELEASE_TYPES_WITH_CONDITIONS = ["CONDITIONAL_RELEASE", "ELECTRONIC_MONITORING"] as const;
+
+/** Where a release condition stands on a date. */
+export const ConditionStatus = defineEnum(["PROPOSED", "ACTIVE", "ENDED", "WITHDRAWN"] as const);
+export type ConditionStatus = EnumValue<typeof ConditionStatus>;
+
+export const CONDITION_STATUS_DESCRIPTIONS: Record<ConditionStatus, string> = {
+  PROPOSED: "Proposed while the person is in prison; imposed at a conditional release.",
+  ACTIVE: "Imposed and running.",
+  ENDED: "Its end date passed, or it was lifted.",
+  WITHDRAWN: "Proposed but never imposed (the release came without conditions, or it was dropped).",
+};
+
+export interface ConditionFacts {
+  imposedOn: IsoDate | null;
+  withdrawnOn: IsoDate | null;
+  endsOn: IsoDate | null;
+  liftedOn: IsoDate | null;
+}
+
+/** A condition's status on a date: its end (exclusive) is the earlier of its planned end and its lifting. */
+export function conditionStatusOn(c: ConditionFacts, on: IsoDate): ConditionStatus {
+  if (c.withdrawnOn !== null && c.withdrawnOn <= on) return "WITHDRAWN";
+  if (c.imposedOn === null || c.imposedOn > on) return "PROPOSED";
+  const end = [c.endsOn, c.liftedOn].filter((d): d is IsoDate => d !== null).sort()[0];
+  return end !== undefined && end <= on ? "ENDED" : "ACTIVE";
+}
+
+export const conditionTypeDefineSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { message: "must be 2–40 capital letters, digits or underscores" }),
+  nameEn: requiredText("give the English name", 120),
+  nameFr: requiredText("give the French name", 120),
+  nameNl: requiredText("give the Dutch name", 120),
+  requiresDetails: z.boolean(),
+});
+
+export const conditionProposeSchema = z.object({
+  details: optionalText(2000),
+  endsOn: isoDateSchema.nullable(),
+});
+
+export const conditionBreachSchema = z.object({
+  occurredOn: isoDateSchema,
+  description: requiredText("describe the breach", 4000),
+  response: optionalText(2000),
+});
+
+export const conditionLiftSchema = z.object({
+  liftedOn: isoDateSchema,
+  reason: requiredText("give the reason", REASON_MAX),
+});
