@@ -1,4 +1,6 @@
 import {
+  ACTION_ITEM_STATUS_DESCRIPTIONS,
+  ActionItemStatus,
   AGENCY_KIND_DESCRIPTIONS,
   AgencyKind,
   APPEAL_BODY_DESCRIPTIONS,
@@ -8,13 +10,21 @@ import {
   CaseAction,
   CaseStage,
   CLASSIFICATION_DESCRIPTIONS,
+  CLOSURE_REASON_DESCRIPTIONS,
   Classification,
+  ClosureReason,
+  COMMON_DATABASE_CATEGORY_DESCRIPTIONS,
+  CONDITION_STATUS_DESCRIPTIONS,
+  CommonDatabaseCategory,
+  ConditionStatus,
   DataClass,
   DECISION_KIND_DESCRIPTIONS,
   DecisionKind,
   DetentionStatus,
   DISENGAGEMENT_LEVEL_DESCRIPTIONS,
   DisengagementLevel,
+  ENTRY_BASIS_DESCRIPTIONS,
+  EntryBasis,
   HANDLING_CODE_DESCRIPTIONS,
   HandlingCode,
   IDEOLOGICAL_MOTIVE_DESCRIPTIONS,
@@ -34,12 +44,17 @@ import {
   LegalStatus,
   LISTING_LABEL_DESCRIPTIONS,
   ListingLabel,
+  LocalBodyKind,
   MEASURE_ADVICE_DESCRIPTIONS,
   MEASURE_STATUS_DESCRIPTIONS,
+  MEETING_KIND_DESCRIPTIONS,
   MeasureAdvice,
   MeasureStatus,
+  MeetingKind,
   NOTIFICATION_METHOD_DESCRIPTIONS,
   NotificationMethod,
+  OUTCOME_KIND_DESCRIPTIONS,
+  OutcomeKind,
   Place,
   PROGRAMME_COMPONENT_DESCRIPTIONS,
   PROGRAMME_STATUS_DESCRIPTIONS,
@@ -47,15 +62,25 @@ import {
   ProgrammeStatus,
   PURPOSE_DESCRIPTIONS,
   PurposeCode,
+  RECIDIVISM_DESCRIPTIONS,
   RECOMMENDATION_KIND_DESCRIPTIONS,
   RECOMMENDATION_OUTCOME_DESCRIPTIONS,
+  RELEASE_DATE_KIND_DESCRIPTIONS,
   RELEASE_TYPE_DESCRIPTIONS,
   REPORT_LINK_KIND_DESCRIPTIONS,
+  RESPONSIBILITY_KIND_DESCRIPTIONS,
+  RETENTION_ACTION_DESCRIPTIONS,
+  RETENTION_STATUS_DESCRIPTIONS,
   REVIEW_OUTCOME_DESCRIPTIONS,
+  Recidivism,
   RecommendationKind,
   RecommendationOutcome,
+  ReleaseDateKind,
   ReleaseType,
   ReportLinkKind,
+  ResponsibilityKind,
+  RetentionAction,
+  RetentionStatus,
   ReviewOutcome,
   RISK_JUDGEMENT_DESCRIPTIONS,
   RiskJudgement,
@@ -272,6 +297,62 @@ export function registerEnums(): void {
     "IdeologicalMotive",
     "Whether an incident was ideologically motivated.",
     IDEOLOGICAL_MOTIVE_DESCRIPTIONS,
+  );
+  register(
+    Recidivism,
+    "Recidivism",
+    "Legal recidivism, which decides the eligibility rule.",
+    RECIDIVISM_DESCRIPTIONS,
+  );
+  register(
+    ReleaseDateKind,
+    "ReleaseDateKind",
+    "A date that drives release preparation.",
+    RELEASE_DATE_KIND_DESCRIPTIONS,
+  );
+  register(
+    ConditionStatus,
+    "ConditionStatus",
+    "Where a release condition stands.",
+    CONDITION_STATUS_DESCRIPTIONS,
+  );
+  register(
+    ResponsibilityKind,
+    "ResponsibilityKind",
+    "What a local body is responsible for after release.",
+    RESPONSIBILITY_KIND_DESCRIPTIONS,
+  );
+  register(LocalBodyKind, "LocalBodyKind", "A kind of local body that follows persons after release.", {
+    LOCAL_TASK_FORCE: AGENCY_KIND_DESCRIPTIONS.LOCAL_TASK_FORCE,
+    LOCAL_CELL: AGENCY_KIND_DESCRIPTIONS.LOCAL_CELL,
+  });
+  register(MeetingKind, "MeetingKind", "A local body's kind of meeting.", MEETING_KIND_DESCRIPTIONS);
+  register(
+    ActionItemStatus,
+    "ActionItemStatus",
+    "Where an action item stands.",
+    ACTION_ITEM_STATUS_DESCRIPTIONS,
+  );
+  register(
+    CommonDatabaseCategory,
+    "CommonDatabaseCategory",
+    "The threat-analysis body's category in the common database.",
+    COMMON_DATABASE_CATEGORY_DESCRIPTIONS,
+  );
+  register(EntryBasis, "EntryBasis", "On what a common-database entry rests.", ENTRY_BASIS_DESCRIPTIONS);
+  register(OutcomeKind, "OutcomeKind", "What happened to a person after release.", OUTCOME_KIND_DESCRIPTIONS);
+  register(ClosureReason, "ClosureReason", "Why a case was closed.", CLOSURE_REASON_DESCRIPTIONS);
+  register(
+    RetentionAction,
+    "RetentionAction",
+    "What retention does with a class of a closed case.",
+    RETENTION_ACTION_DESCRIPTIONS,
+  );
+  register(
+    RetentionStatus,
+    "RetentionStatus",
+    "Where a retention item stands.",
+    RETENTION_STATUS_DESCRIPTIONS,
   );
   register(ApiTokenScope, "ApiTokenScope", "What an API token may do on behalf of its account.", {
     READ: "Queries only.",

@@ -122,7 +122,7 @@ CREATE TABLE "meeting_discussions" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"meeting_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
-	"decision" text NOT NULL,
+	"decision" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_by" uuid
 );

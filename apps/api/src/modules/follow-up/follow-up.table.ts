@@ -89,7 +89,7 @@ export const localMeetings = pgTable(
   ],
 );
 
-/** A person discussed at an operational meeting, and what was decided. */
+/** A person on an operational meeting's agenda, and what was decided (null until the meeting decides). */
 export const meetingDiscussions = pgTable(
   "meeting_discussions",
   {
@@ -100,7 +100,7 @@ export const meetingDiscussions = pgTable(
     personId: uuid()
       .notNull()
       .references(() => persons.id),
-    decision: text().notNull(),
+    decision: text(),
     ...recorded(),
   },
   (t) => [
