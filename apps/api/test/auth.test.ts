@@ -133,6 +133,7 @@ describe("the viewer", () => {
       "REPORT_FILE",
       "RECOMMENDATION_WRITE",
       "PROGRAMME_OFFER",
+      "RELEASE_PREPARE",
     ]);
     const inPrison = celex.caseAccess.find((s) => s.stage === "IN_PRISON");
     expect(inPrison?.dataClasses).toContain("CLINICAL");
@@ -140,12 +141,17 @@ describe("the viewer", () => {
     expect(inPrison?.detailedDataClasses).toContain("INTELLIGENCE");
     const psychologist = (await (await app.login(EMAIL("psd-ittre.psychologist"))).data<Viewer>(VIEWER))
       .viewer;
-    expect(psychologist.caseActions).toEqual(["REPORT_FILE", "ASSESSMENT_RECORD", "MEASURE_EVALUATE"]);
+    expect(psychologist.caseActions).toEqual([
+      "REPORT_FILE",
+      "ASSESSMENT_RECORD",
+      "MEASURE_EVALUATE",
+      "RELEASE_PREPARE",
+    ]);
     expect(psychologist.caseAccess.find((s) => s.stage === "IN_PRISON")?.detailedDataClasses).toContain(
       "CLINICAL",
     );
     const lcis = (await (await app.login(EMAIL("lcis-molenbeek.member"))).data<Viewer>(VIEWER)).viewer;
-    expect(lcis.caseActions).toEqual([]);
+    expect(lcis.caseActions).toEqual(["MEETING_RECORD"]);
   });
 
   it("lists the agencies of the directory to any logged-in user, and to nobody else", async () => {

@@ -64,7 +64,7 @@ beforeAll(async () => {
     input: {
       episodeId: ids["Hestrudin/episode"],
       releasedOn: "2024-05-02",
-      releaseType: "CONDITIONAL_RELEASE",
+      releaseType: "END_OF_SENTENCE",
       releaseMunicipality: "Schaerbeek",
     },
   });

@@ -192,7 +192,7 @@ describe("a case from registration to release", () => {
       input: {
         episodeId,
         releasedOn: "2024-02-01",
-        releaseType: "CONDITIONAL_RELEASE",
+        releaseType: "END_OF_SENTENCE",
         releaseMunicipality: "Molenbeek-Saint-Jean",
       },
     });

@@ -81,7 +81,7 @@ async function release(episodeId: string, releasedOn: string) {
       input: {
         episodeId,
         releasedOn,
-        releaseType: "CONDITIONAL_RELEASE",
+        releaseType: "END_OF_SENTENCE",
         releaseMunicipality: "Molenbeek-Saint-Jean",
       },
     },

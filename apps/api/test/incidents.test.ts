@@ -247,7 +247,7 @@ describe("who reads incidents (OBSERVATIONS)", () => {
         input: {
           episodeId: out.episodeId,
           releasedOn: day(200),
-          releaseType: "CONDITIONAL_RELEASE",
+          releaseType: "END_OF_SENTENCE",
           releaseMunicipality: "Molenbeek-Saint-Jean",
         },
       },

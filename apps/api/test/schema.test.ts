@@ -68,7 +68,8 @@ describe("the GraphQL contract", () => {
       .map((f) => f.name)
       .sort();
     // id, what the actor may see (not personal data), the card (readable by every actor who sees the
-    // case), the timeline and the reports (each filters its rows by class and handling code itself).
-    expect(unguarded).toEqual(["access", "card", "id", "reports", "timeline"]);
+    // case), the timeline and the reports (each filters its rows by class and handling code itself),
+    // and who is responsible after release (shown to whoever sees the person, as the card's contact).
+    expect(unguarded).toEqual(["access", "card", "id", "reports", "responsibilities", "timeline"]);
   });
 });

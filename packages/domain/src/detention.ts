@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
+import { Recidivism } from "./release.js";
 
 /** Legal ground of the detention at admission. */
 export const LegalStatus = defineEnum(["PREVENTIVE_DETENTION", "SENTENCED", "INTERNED"] as const);
@@ -62,6 +63,7 @@ export const detentionEpisodeOpenSchema = z
       .max(SENTENCE_MAX_MONTHS, { message: `must be at most ${SENTENCE_MAX_MONTHS} months` })
       .nullable()
       .default(null),
+    recidivism: z.enum(Recidivism).default("NONE"),
     conditionalReleaseEligibleOn: isoDateSchema.nullable().default(null),
     endOfSentenceOn: isoDateSchema.nullable().default(null),
   })

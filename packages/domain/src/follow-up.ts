@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addMonthsToDate, type IsoDate, isoDateSchema } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
+import type { RuleIssue } from "./screening.js";
 
 /** What a local body is responsible for after release. */
 export const ResponsibilityKind = defineEnum(["SECURITY", "SOCIO_PREVENTIVE"] as const);
@@ -138,11 +139,41 @@ export const handOverSchema = z.object({
 export const meetingSchema = z.object({
   kind: z.enum(MeetingKind),
   heldOn: isoDateSchema,
-  membersPresent: z
-    .array(z.string().trim().min(1).max(200))
-    .min(1, { message: "name at least one member present" })
-    .max(60),
+  membersPresent: z.array(z.string().trim().min(1, { message: "name the member" }).max(200)).max(60),
   summary: optionalText(10_000),
+});
+
+/** A meeting dated today or earlier has been held (its decisions may be recorded); a later one is planned. */
+export function isMeetingHeld(heldOn: IsoDate, today: IsoDate): boolean {
+  return heldOn <= today;
+}
+
+/**
+ * What is wrong with a meeting as recorded: a meeting already held names who attended; a strategic
+ * meeting talks about trends and puts no named person on its agenda.
+ */
+export function meetingIssues(
+  meeting: { kind: MeetingKind; heldOn: IsoDate; membersPresent: readonly string[]; agendaSize: number },
+  today: IsoDate,
+): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  if (isMeetingHeld(meeting.heldOn, today) && meeting.membersPresent.length === 0)
+    issues.push({ field: "membersPresent", message: "name at least one member present" });
+  if (meeting.kind === "STRATEGIC" && meeting.agendaSize > 0)
+    issues.push({ field: "agenda", message: "a strategic meeting discusses no named person" });
+  return issues;
+}
+
+export const followUpMeasureTypeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { message: "2 to 40 capitals, digits or underscores" }),
+  body: z.enum(LocalBodyKind),
+  nameEn: requiredText("name the type in English", 200),
+  nameFr: requiredText("name the type in French", 200),
+  nameNl: requiredText("name the type in Dutch", 200),
+  shownOnInformationCard: z.boolean(),
 });
 
 export const discussionSchema = z.object({
@@ -168,6 +199,11 @@ export const commonDatabaseEntrySchema = z.object({
     .max(4, { message: "must be 1 to 4" }),
   basis: z.enum(EntryBasis),
   from: isoDateSchema,
+});
+
+export const commonDatabaseEntryEndSchema = z.object({
+  on: isoDateSchema,
+  reason: requiredText("give the reason", 1000),
 });
 
 export const outcomeSchema = z.object({

@@ -16,5 +16,6 @@ export * from "./programmes.js";
 export * from "./purpose.js";
 export * from "./release.js";
 export * from "./reports.js";
+export * from "./retention.js";
 export * from "./risk-assessment.js";
 export * from "./screening.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addDaysToDate, addMonthsToDate, type IsoDate, isoDateSchema } from "./dates.js";
+import type { AgencyKind } from "./agency.js";
+import { addDaysToDate, addMonthsToDate, type IsoDate, isoDateSchema, minDate } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 
 /**
@@ -55,7 +56,39 @@ export function releaseDatesOf(input: {
     };
   const twoThirds = thirdsOfSentence(input.admittedOn, input.sentenceMonths, 2);
   const cap = addMonthsToDate(input.admittedOn, RECIDIVIST_CAP_MONTHS);
-  return { conditionalReleaseEligibleOn: twoThirds < cap ? twoThirds : cap, endOfSentenceOn };
+  return { conditionalReleaseEligibleOn: minDate(twoThirds, cap), endOfSentenceOn };
+}
+
+/** The episode's dates a release-date override is checked against. */
+export interface ReleaseDates {
+  admittedOn: IsoDate;
+  conditionalReleaseEligibleOn: IsoDate | null;
+  endOfSentenceOn: IsoDate | null;
+}
+
+/**
+ * What is wrong with overriding one of the episode's release dates, or null: no date before the
+ * admission, and eligibility never after the end of the sentence.
+ */
+export function releaseDateOverrideProblem(
+  episode: ReleaseDates,
+  kind: ReleaseDateKind,
+  date: IsoDate,
+): string | null {
+  if (date < episode.admittedOn) return `must not be before the admission date (${episode.admittedOn})`;
+  if (
+    kind === "CONDITIONAL_RELEASE_ELIGIBILITY" &&
+    episode.endOfSentenceOn !== null &&
+    date > episode.endOfSentenceOn
+  )
+    return `must not be after the end of the sentence (${episode.endOfSentenceOn})`;
+  if (
+    kind === "END_OF_SENTENCE" &&
+    episode.conditionalReleaseEligibleOn !== null &&
+    date < episode.conditionalReleaseEligibleOn
+  )
+    return `must not be before conditional-release eligibility (${episode.conditionalReleaseEligibleOn})`;
+  return null;
 }
 
 /** The release calendar looks this many months ahead. */
@@ -106,6 +139,14 @@ export const releasePlanSchema = z.object({
 /** Release types that come with conditions: at least one condition must be imposed. */
 export const RELEASE_TYPES_WITH_CONDITIONS = ["CONDITIONAL_RELEASE", "ELECTRONIC_MONITORING"] as const;
 
+/** The kinds of agency that may supervise a release condition. */
+export const CONDITION_SUPERVISOR_KINDS: readonly AgencyKind[] = [
+  "PROBATION",
+  "LOCAL_TASK_FORCE",
+  "POLICE",
+  "DISENGAGEMENT_SERVICE",
+];
+
 /** Where a release condition stands on a date. */
 export const ConditionStatus = defineEnum(["PROPOSED", "ACTIVE", "ENDED", "WITHDRAWN"] as const);
 export type ConditionStatus = EnumValue<typeof ConditionStatus>;
@@ -141,12 +182,16 @@ export const conditionTypeDefineSchema = z.object({
   nameFr: requiredText("give the French name", 120),
   nameNl: requiredText("give the Dutch name", 120),
   requiresDetails: z.boolean(),
+  shownOnInformationCard: z.boolean(),
 });
 
 export const conditionProposeSchema = z.object({
   details: optionalText(2000),
   endsOn: isoDateSchema.nullable(),
 });
+
+/** A condition imposed after the release, from a date. */
+export const conditionImposeSchema = conditionProposeSchema.extend({ imposedOn: isoDateSchema });
 
 export const conditionBreachSchema = z.object({
   occurredOn: isoDateSchema,

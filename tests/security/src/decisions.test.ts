@@ -317,7 +317,7 @@ async function makePerson(
         input: {
           episodeId: registered.person.currentEpisode.id,
           releasedOn: RELEASED_ON,
-          releaseType: "CONDITIONAL_RELEASE",
+          releaseType: "END_OF_SENTENCE",
           releaseMunicipality: release.municipality,
         },
       },

@@ -99,7 +99,7 @@ export async function buildPopulation(app: TestApp, celex: GraphQLClient): Promi
       input: {
         episodeId: person.episodeId,
         releasedOn: "2024-06-03",
-        releaseType: "CONDITIONAL_RELEASE",
+        releaseType: "END_OF_SENTENCE",
         releaseMunicipality: municipality,
       },
     });

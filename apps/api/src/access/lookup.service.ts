@@ -44,7 +44,10 @@ export async function lookUpPerson(
           known: true,
           personId: hit.row.person_id,
           visible: isVisible(hit.access),
-          contact: await responsibleAgency(ctx, hit.row.stage, hit.row.release_judicial_district),
+          contact: await responsibleAgency(ctx, hit.row.stage, {
+            id: hit.row.person_id,
+            releaseJudicialDistrict: hit.row.release_judicial_district,
+          }),
         };
   ctx.audit.record({
     operation: "LOOKUP",

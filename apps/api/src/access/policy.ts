@@ -7,6 +7,7 @@ import {
   type DataClass,
   isAdministrator,
   isAuditReviewer,
+  isDataProtectionOfficer,
   isVisible,
   mayFeed,
   mayPerform,
@@ -77,6 +78,13 @@ export function requireAuditReviewer(ctx: Pick<RequestContext, "actor">): Actor 
   const actor = requireActor(ctx);
   if (!isAuditReviewer(actor))
     throw forbidden("Only oversight and the data-protection officer read the audit trail.");
+  return actor;
+}
+
+/** Retention and the export of one person's record: the data-protection officer alone. */
+export function requireDataProtectionOfficer(ctx: Pick<RequestContext, "actor">): Actor {
+  const actor = requirePurpose(ctx);
+  if (!isDataProtectionOfficer(actor)) throw forbidden("Only the data-protection officer may do this.");
   return actor;
 }
 

@@ -35,6 +35,26 @@ import {
   type EvaluationRecord as DisengagementEvaluationRecord,
   evaluationsByPersonIds,
 } from "../modules/evaluations/evaluation.repository.js";
+import {
+  type ActionItemRecord,
+  actionItemsByMeetingIds,
+  type CardExtrasRow,
+  type ClosureRecord,
+  type CommonDatabaseEntryRecord,
+  closuresByPersonIds,
+  type DiscussionRecord,
+  discussionsByMeetingIds,
+  entriesByPersonIds,
+  type FollowUpMeasureRecord,
+  type FollowUpMeasureTypeRecord,
+  followUpMeasuresByPersonIds,
+  followUpMeasureTypesByIds,
+  informationCardExtras,
+  type MeetingRecord,
+  meetingsByIds,
+  type OutcomeRecord,
+  outcomesByPersonIds,
+} from "../modules/follow-up/follow-up.repository.js";
 import { type IncidentRecord, incidentsByPersonIds } from "../modules/incidents/incident.repository.js";
 import {
   type AppealRecord,
@@ -68,6 +88,26 @@ import {
   type StatusChangeRecord,
   statusChangesByEnrolmentIds,
 } from "../modules/programmes/programme.repository.js";
+import {
+  type BreachRecord,
+  breachesByPersonIds,
+  type ConditionRecord,
+  type ConditionTypeRecord,
+  conditionsByPersonIds,
+  conditionTypesByIds,
+} from "../modules/release/condition.repository.js";
+import {
+  type ResidenceRecord,
+  type ResponsibilityRecord,
+  residencesByPersonIds,
+  responsibilitiesByPersonIds,
+} from "../modules/release/handover.repository.js";
+import {
+  overridesByPersonIds,
+  plansByPersonIds,
+  type ReleaseDateOverrideRecord,
+  type ReleasePlanRecord,
+} from "../modules/release/release.repository.js";
 import {
   latestReportsOfLineages,
   linksByReportIds,
@@ -187,6 +227,21 @@ export function createLoaders(db: () => Promise<Db>, scope: () => ViewerScope) {
     appealsOfDecision: manyEach<AppealRecord>(db, appealsByDecisionIds, (r) => r.decisionId),
     evaluationsOfMeasure: manyEach<EvaluationRecord>(db, evaluationsByMeasureIds, (r) => r.measureId),
     participationsOfPerson: manyEach<EnrolmentRecord>(db, enrolmentsByPersonIds, (r) => r.personId),
+    releaseDateOverridesOfPerson: manyEach<ReleaseDateOverrideRecord>(
+      db,
+      overridesByPersonIds,
+      (r) => r.personId,
+    ),
+    releasePlansOfPerson: manyEach<ReleasePlanRecord>(db, plansByPersonIds, (r) => r.personId),
+    conditionType: oneEach<ConditionTypeRecord>(db, conditionTypesByIds, (r) => r.id),
+    conditionsOfPerson: manyEach<ConditionRecord>(db, conditionsByPersonIds, (r) => r.personId),
+    breachesOfPerson: manyEach<BreachRecord>(db, breachesByPersonIds, (r) => r.personId),
+    residencesOfPerson: manyEach<ResidenceRecord>(db, residencesByPersonIds, (r) => r.personId),
+    responsibilitiesOfPerson: manyEach<ResponsibilityRecord>(
+      db,
+      responsibilitiesByPersonIds,
+      (r) => r.personId,
+    ),
     statusChangesOfParticipation: manyEach<StatusChangeRecord>(
       db,
       statusChangesByEnrolmentIds,
@@ -200,6 +255,31 @@ export function createLoaders(db: () => Promise<Db>, scope: () => ViewerScope) {
       (r) => r.personId,
     ),
     incidentsOfPerson: manyEach<IncidentRecord>(db, incidentsByPersonIds, (r) => r.personId),
+    meeting: oneEach<MeetingRecord>(db, meetingsByIds, (r) => r.id),
+    discussionsOfMeeting: manyEach<DiscussionRecord>(db, discussionsByMeetingIds, (r) => r.meetingId),
+    actionItemsOfMeeting: manyEach<ActionItemRecord>(db, actionItemsByMeetingIds, (r) => r.meetingId),
+    followUpMeasureType: oneEach<FollowUpMeasureTypeRecord>(db, followUpMeasureTypesByIds, (r) => r.id),
+    followUpMeasuresOfPerson: manyEach<FollowUpMeasureRecord>(
+      db,
+      followUpMeasuresByPersonIds,
+      (r) => r.personId,
+    ),
+    commonDatabaseOfPerson: manyEach<CommonDatabaseEntryRecord>(db, entriesByPersonIds, (r) => r.personId),
+    outcomesOfPerson: manyEach<OutcomeRecord>(db, outcomesByPersonIds, (r) => r.personId),
+    closuresOfPerson: manyEach<ClosureRecord>(db, closuresByPersonIds, (r) => r.personId),
+    /** The card's threat level and measures to know on a day, for a page of cards in one statement. */
+    informationCardExtras: new DataLoader<{ personId: string; on: string }, CardExtrasRow | null, string>(
+      async (keys) => {
+        const found = new Map<string, CardExtrasRow>();
+        for (const on of new Set(keys.map((k) => k.on))) {
+          const ids = keys.filter((k) => k.on === on).map((k) => k.personId);
+          for (const row of await informationCardExtras(await db(), ids, on))
+            found.set(`${row.person_id}:${on}`, row);
+        }
+        return keys.map((k) => found.get(`${k.personId}:${k.on}`) ?? null);
+      },
+      { cacheKeyFn: (k) => `${k.personId}:${k.on}` },
+    ),
     /** The observation indicators, a short reference list read whole. */
     observationIndicators: new DataLoader<"all", ObservationIndicatorRecord[]>(async (keys) => {
       const all = await listObservationIndicators(await db());
@@ -233,6 +313,19 @@ export function forgetPerson(loaders: Loaders, personId: string): void {
   loaders.contactsOfParticipation.clearAll();
   loaders.disengagementEvaluationsOfPerson.clear(personId);
   loaders.incidentsOfPerson.clear(personId);
+  loaders.releaseDateOverridesOfPerson.clear(personId);
+  loaders.releasePlansOfPerson.clear(personId);
+  loaders.conditionsOfPerson.clear(personId);
+  loaders.breachesOfPerson.clear(personId);
+  loaders.residencesOfPerson.clear(personId);
+  loaders.responsibilitiesOfPerson.clear(personId);
+  loaders.followUpMeasuresOfPerson.clear(personId);
+  loaders.commonDatabaseOfPerson.clear(personId);
+  loaders.outcomesOfPerson.clear(personId);
+  loaders.closuresOfPerson.clear(personId);
+  loaders.informationCardExtras.clearAll();
+  loaders.discussionsOfMeeting.clearAll();
+  loaders.actionItemsOfMeeting.clearAll();
   loaders.reportVersions.clearAll();
   loaders.latestReport.clearAll();
 }

@@ -28,7 +28,7 @@ const CONSTRAINT_MESSAGES: Record<string, { field: string | null; message: strin
   },
 };
 
-function postgresError(error: unknown): { code?: string; constraint?: string } | null {
+export function postgresError(error: unknown): { code?: string; constraint?: string } | null {
   let e: unknown = error;
   for (let depth = 0; depth < 3 && e instanceof Error; depth += 1) {
     const candidate = e as Error & { code?: unknown; constraint?: unknown };

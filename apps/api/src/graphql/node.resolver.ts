@@ -2,6 +2,7 @@ import {
   type ClassLevel,
   type DataClass,
   isAdministrator,
+  isDataProtectionOfficer,
   mayRead,
   type PersonAccess,
 } from "@continuum/domain";
@@ -19,6 +20,9 @@ import { DetentionEpisodeType, PlacementType } from "../modules/detention/detent
 import { EstablishmentType, EstablishmentUnitType } from "../modules/establishments/establishment.type.js";
 import { evaluationById as disengagementEvaluationById } from "../modules/evaluations/evaluation.repository.js";
 import { DisengagementEvaluationType } from "../modules/evaluations/evaluation.type.js";
+import { actionItemsByIds } from "../modules/follow-up/follow-up.repository.js";
+import { ownMeetingOf } from "../modules/follow-up/follow-up.resolver.js";
+import { ActionItemType, FollowUpMeasureTypeType } from "../modules/follow-up/follow-up.type.js";
 import { incidentById } from "../modules/incidents/incident.repository.js";
 import { PrisonIncidentType } from "../modules/incidents/incident.type.js";
 import {
@@ -42,8 +46,12 @@ import { findVisiblePerson } from "../modules/persons/person.service.js";
 import { toPersonType } from "../modules/persons/person-lookup.js";
 import { enrolmentsByIds } from "../modules/programmes/programme.repository.js";
 import { ProgrammeParticipationType } from "../modules/programmes/programme.type.js";
+import { conditionById } from "../modules/release/condition.repository.js";
+import { ConditionTypeType, ReleaseConditionType } from "../modules/release/release.type.js";
 import { reportsByIds } from "../modules/reports/report.repository.js";
 import { readReports } from "../modules/reports/report-reading.js";
+import { retentionItemsByIds } from "../modules/retention/retention.service.js";
+import { RetentionItemType } from "../modules/retention/retention.type.js";
 import { listingPeriodById, screeningById } from "../modules/screening/screening.repository.js";
 import { ListingPeriodType, ScreeningType } from "../modules/screening/screening.type.js";
 import { watchlistEntryById } from "../modules/screening/watchlist.repository.js";
@@ -180,6 +188,41 @@ export class NodeResolver {
         );
       case "PrisonIncident":
         return ifReadable(await incidentById(tx, uuid), "OBSERVATIONS", PrisonIncidentType.from);
+      // A local body's meetings and action items are its own (row-level security shows no other).
+      case "LocalMeeting":
+        return ownMeetingOf(ctx, uuid);
+      case "ActionItem": {
+        const [item] = await actionItemsByIds(tx, [uuid]);
+        return item === undefined ? null : ActionItemType.from(item, ctx.today);
+      }
+      case "FollowUpMeasureType": {
+        const r = await ctx.loaders.followUpMeasureType.load(uuid);
+        return r === null ? null : FollowUpMeasureTypeType.from(r);
+      }
+      // Follow-up records that are not nodes: read through their person or their meeting.
+      case "MeetingDiscussion":
+      case "FollowUpMeasure":
+      case "CommonDatabaseEntry":
+      case "CaseOutcome":
+      case "CaseClosure":
+        return null;
+      case "RetentionItem": {
+        if (!isDataProtectionOfficer(actor)) return null;
+        const [item] = await retentionItemsByIds(ctx, [uuid]);
+        return item === undefined ? null : RetentionItemType.from(item.item, item.case);
+      }
+      case "ReleaseCondition":
+        return ifReadable(await conditionById(tx, uuid), "RELEASE", (r, access) =>
+          ReleaseConditionType.from(r, access, ctx.today),
+        );
+      case "ConditionType": {
+        const r = await ctx.loaders.conditionType.load(uuid);
+        return r === null ? null : ConditionTypeType.from(r);
+      }
+      // Release records that are not nodes: read through their episode or their condition.
+      case "ReleaseDateOverride":
+      case "ConditionBreach":
+        return null;
       case "ApiToken": {
         if (!isAdministrator(actor)) return null;
         const r = await findApiTokenById(tx, uuid);

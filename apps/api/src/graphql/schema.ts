@@ -26,6 +26,19 @@ import {
   DisengagementEvaluationResolver,
   PersonEvaluationsResolver,
 } from "../modules/evaluations/evaluation.resolver.js";
+import {
+  ActionItemResolver,
+  CaseClosureResolver,
+  CaseOutcomeResolver,
+  CommonDatabaseEntryResolver,
+  FollowUpMeasureResolver,
+  FollowUpMeasureTypeResolver,
+  LocalBodyPersonResolver,
+  LocalBodyResolver,
+  LocalMeetingResolver,
+  MeetingDiscussionResolver,
+  PersonFollowUpResolver,
+} from "../modules/follow-up/follow-up.resolver.js";
 import { PersonIncidentsResolver, PrisonIncidentResolver } from "../modules/incidents/incident.resolver.js";
 import {
   AppealResolver,
@@ -44,10 +57,21 @@ import {
   ProgrammeStatusChangeResolver,
 } from "../modules/programmes/programme.resolver.js";
 import {
+  PersonReleaseConditionsResolver,
+  ReleaseConditionResolver,
+} from "../modules/release/condition.resolver.js";
+import { CaseResponsibilityResolver, PersonHandOverResolver } from "../modules/release/handover.resolver.js";
+import {
+  EpisodeReleaseResolver,
+  ReleaseCalendarResolver,
+  ReleaseDateOverrideResolver,
+} from "../modules/release/release.resolver.js";
+import {
   InformationReportResolver,
   PersonReportsResolver,
   ReportLinkResolver,
 } from "../modules/reports/report.resolver.js";
+import { RetentionResolver } from "../modules/retention/retention.resolver.js";
 import {
   ListingPeriodResolver,
   ListingResolver,
@@ -75,10 +99,12 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         AuditEventResolver,
         AuthResolver,
         BreakGlassGrantResolver,
+        CaseResponsibilityResolver,
         DecisionNotificationResolver,
         DecisionResolver,
         DisengagementEvaluationResolver,
         DetentionEpisodeResolver,
+        EpisodeReleaseResolver,
         EstablishmentResolver,
         EstablishmentUnitResolver,
         EstablishmentListedShareResolver,
@@ -92,7 +118,20 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         OversightResolver,
         PersonAssessmentsResolver,
         PersonEvaluationsResolver,
+        PersonHandOverResolver,
         PersonIncidentsResolver,
+        PersonFollowUpResolver,
+        ActionItemResolver,
+        CaseClosureResolver,
+        CaseOutcomeResolver,
+        CommonDatabaseEntryResolver,
+        FollowUpMeasureResolver,
+        FollowUpMeasureTypeResolver,
+        LocalBodyPersonResolver,
+        LocalBodyResolver,
+        LocalMeetingResolver,
+        MeetingDiscussionResolver,
+        PersonReleaseConditionsResolver,
         PersonProgrammesResolver,
         PersonMeasuresResolver,
         PersonReportsResolver,
@@ -104,7 +143,11 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         ProgrammeParticipationResolver,
         ProgrammeStatusChangeResolver,
         RecommendationResolver,
+        ReleaseCalendarResolver,
+        ReleaseConditionResolver,
+        ReleaseDateOverrideResolver,
         ReportLinkResolver,
+        RetentionResolver,
         RiskAssessmentResolver,
         ScreeningResolver,
         SecurityMeasureResolver,

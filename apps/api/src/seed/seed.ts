@@ -21,11 +21,13 @@ import { users } from "../modules/users/user.table.js";
 import { type CaseWorkContext, writeCaseWork } from "./case-work.js";
 import { writeDecisions } from "./decisions.js";
 import { DEMO_AGENCIES, demoUsers } from "./directory.js";
+import { writeFollowUp } from "./follow-up.js";
 import { seedEstablishments } from "./population/establishments.js";
 import { generatePopulation } from "./population/generate.js";
 import type { PopulationPlan } from "./population/types.js";
 import { writeProgrammes } from "./programmes.js";
 import { ensureReferenceData } from "./reference.js";
+import { writeRelease } from "./release.js";
 
 function required(map: Map<string, string>, key: string): string {
   const value = map.get(key);
@@ -331,7 +333,9 @@ async function writePopulation(
     measureTypeId: (code) => required(measureTypeIds, code),
     unitId: (establishmentKey, unitKey) => required(placeIds, `${establishmentKey}/${unitKey}`),
   });
+  await writeRelease(tx, { ...caseWork, episodes: episodeRows });
   const ids = personRows.map((p) => p.id as string);
   for (let i = 0; i < ids.length; i += BATCH) await refreshSummaries(tx, ids.slice(i, i + BATCH));
+  await writeFollowUp(tx, caseWork);
   return personRows.length;
 }

@@ -1,6 +1,10 @@
-import { LegalStatus, ReleaseType } from "@continuum/domain";
+import { LegalStatus, Recidivism, ReleaseType } from "@continuum/domain";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar } from "../../graphql/scalars.js";
+import { ReleaseConditionInput } from "../release/release.input.js";
+
+const RULE_DATE =
+  "Computed from the sentence (docs/release.md); a different date is refused: record it with releaseDateOverride and its reason.";
 
 @InputType({ description: "An admission: opens a detention episode with its first placement." })
 export class AdmissionInput {
@@ -13,15 +17,23 @@ export class AdmissionInput {
   @Field(() => Int, { nullable: true, description: "Required when SENTENCED; 1 to 720 months." })
   sentenceMonths?: number | null;
 
+  @Field(() => Recidivism, {
+    defaultValue: "NONE",
+    description: "Whether a sentenced person is in legal recidivism (eligible after two thirds).",
+  })
+  recidivism: Recidivism;
+
   @Field(() => DateScalar, {
     nullable: true,
-    description: "First eligibility for conditional release, if known; not before admission.",
+    description: "If given, must equal the rule's eligibility date.",
+    deprecationReason: RULE_DATE,
   })
   conditionalReleaseEligibleOn?: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "End of the sentence, if known; not before admission.",
+    description: "If given, must equal the rule's end of sentence.",
+    deprecationReason: RULE_DATE,
   })
   endOfSentenceOn?: string | null;
 
@@ -60,6 +72,13 @@ export class DetentionEpisodeReleaseInput {
       "Municipality of intended residence (one Continuum knows); required unless transferred abroad or deceased.",
   })
   releaseMunicipality?: string | null;
+
+  @Field(() => [ReleaseConditionInput], {
+    defaultValue: [],
+    description:
+      "Conditions imposed at release besides those proposed: a conditional release or electronic monitoring needs at least one; other releases none.",
+  })
+  conditions: ReleaseConditionInput[];
 }
 
 @InputType({

@@ -1,3 +1,4 @@
+import type { ReleaseDateKind } from "@continuum/domain";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { detentionEpisodes, placements } from "./detention.table.js";
@@ -109,4 +110,22 @@ export async function unitPeakOccupancyFrom(db: Db, unitId: string, from: string
 /** Serialises placements into one unit until the end of the transaction (capacity checks). */
 export async function lockUnit(db: Db, unitId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`unit:${unitId}`}))`);
+}
+
+/** Sets one of the episode's release dates (the rule's, or an override). */
+export async function setReleaseDate(
+  db: Db,
+  episodeId: string,
+  kind: ReleaseDateKind,
+  date: string,
+): Promise<void> {
+  await db
+    .update(detentionEpisodes)
+    .set({
+      ...(kind === "CONDITIONAL_RELEASE_ELIGIBILITY"
+        ? { conditionalReleaseEligibleOn: date }
+        : { endOfSentenceOn: date }),
+      version: sql`${detentionEpisodes.version} + 1`,
+    })
+    .where(eq(detentionEpisodes.id, episodeId));
 }

@@ -6,6 +6,7 @@ import {
   judicialDistrictOfMunicipality,
   mayFeed,
   placementRecordSchema,
+  releaseDatesOf,
   type Sex,
 } from "@continuum/domain";
 import {
@@ -29,6 +30,8 @@ import { resolvePlace } from "../establishments/establishment.service.js";
 import { endMeasuresAtRelease } from "../measures/measure.repository.js";
 import { lockPerson, type VisiblePerson } from "../persons/person.repository.js";
 import { refreshSummaries } from "../persons/person-summary.js";
+import { conditionsAtRelease } from "../release/condition.service.js";
+import { moveResidence } from "../release/handover.service.js";
 import { closeOpenListingOf, lastScreeningOn, openListingOf } from "../screening/screening.repository.js";
 import { closeWatchlistEntryOnRelease } from "../screening/watchlist.repository.js";
 import type {
@@ -81,6 +84,34 @@ export async function lockCaseForChange(
 }
 
 /**
+ * A sentenced person's release dates follow from the rule (releaseDatesOf); the deprecated input
+ * dates may only repeat it: a different date is an override, recorded with its reason.
+ */
+function releaseDatesByRule(
+  admission: DomainAdmission,
+  fieldPrefix: string,
+): { conditionalReleaseEligibleOn: string | null; endOfSentenceOn: string | null } {
+  const dates =
+    admission.legalStatus === "SENTENCED" && admission.sentenceMonths !== null
+      ? releaseDatesOf({
+          admittedOn: admission.admittedOn,
+          sentenceMonths: admission.sentenceMonths,
+          recidivism: admission.recidivism,
+        })
+      : { conditionalReleaseEligibleOn: null, endOfSentenceOn: null };
+  for (const field of ["conditionalReleaseEligibleOn", "endOfSentenceOn"] as const) {
+    const given = admission[field];
+    if (given !== null && given !== dates[field])
+      reject(
+        `${fieldPrefix}${field}`,
+        `differs from the rule (${dates[field] ?? "no date for this legal status"}): admit without it, then record an override with its reason`,
+        UserErrorCode.RULE_VIOLATION,
+      );
+  }
+  return dates;
+}
+
+/**
  * Admits a person (opens an episode and its first placement) inside the caller's transaction.
  * `fieldPrefix` names where the admission sits in the mutation's input (e.g. "admission.").
  */
@@ -98,12 +129,14 @@ export async function admitPerson(
       admittedOn: input.admittedOn,
       legalStatus: input.legalStatus,
       sentenceMonths: input.sentenceMonths ?? null,
+      recidivism: input.recidivism ?? "NONE",
       conditionalReleaseEligibleOn: input.conditionalReleaseEligibleOn ?? null,
       endOfSentenceOn: input.endOfSentenceOn ?? null,
     },
     fieldPrefix,
   );
   if (admission.admittedOn > ctx.today) reject(`${fieldPrefix}admittedOn`, "must not be in the future");
+  const dates = releaseDatesByRule(admission, fieldPrefix);
   const place = await resolvePlace(ctx, tx, {
     establishmentId: input.establishmentId,
     unitId: input.unitId ?? null,
@@ -124,7 +157,13 @@ export async function admitPerson(
     );
 
   const episodeId = newId();
-  await insertEpisode(tx, { id: episodeId, personId: person.id, ...admission, createdBy: actor.userId });
+  await insertEpisode(tx, {
+    id: episodeId,
+    personId: person.id,
+    ...admission,
+    ...dates,
+    createdBy: actor.userId,
+  });
   await insertPlacement(tx, {
     id: newId(),
     personId: person.id,
@@ -178,11 +217,15 @@ export function openEpisode(
 
 const NO_MUNICIPALITY_NEEDED = new Set(["TRANSFER_ABROAD", "DEATH_IN_CUSTODY"]);
 
+/**
+ * Records a release. Release data are written too (the place of residence, the conditions), so the
+ * actor must feed them as well as the detention data.
+ */
 export function releaseFromEpisode(
   ctx: RequestContext,
   input: DetentionEpisodeReleaseInput,
 ): Promise<MutationOutcome<DetentionChange>> {
-  requireAction(ctx, "DETENTION_RECORD");
+  const actor = requireAction(ctx, "DETENTION_RECORD");
   return runMutation(ctx, async (tx) => {
     const release = parseInput(detentionEpisodeReleaseSchema, {
       releasedOn: input.releasedOn,
@@ -198,6 +241,7 @@ export function releaseFromEpisode(
       "no detention episode with this ID",
     );
     requireFeed(ctx, visible, "DETENTION");
+    requireFeed(ctx, visible, "RELEASE");
     const episode = found === null ? null : await episodeById(tx, found.id);
     if (episode === null || episode.releasedOn !== null)
       return reject("episodeId", "this detention episode has already ended", UserErrorCode.RULE_VIOLATION);
@@ -249,6 +293,13 @@ export function releaseFromEpisode(
         "the episode changed meanwhile; reload and try again",
         UserErrorCode.CONFLICT,
       );
+    await conditionsAtRelease(ctx, tx, actor, episode, release, input.conditions ?? []);
+    await moveResidence(ctx, tx, actor, {
+      personId: episode.personId,
+      place: municipality === null || district === null ? null : { municipality, judicialDistrict: district },
+      on: release.releasedOn,
+      reason: "Release",
+    });
     if (placement !== null) await closePlacement(tx, placement.id, release.releasedOn);
     await closeOpenListingOf(tx, episode.personId, release.releasedOn);
     await closeWatchlistEntryOnRelease(tx, episode.personId, release.releasedOn);

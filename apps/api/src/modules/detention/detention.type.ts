@@ -1,4 +1,4 @@
-import { JudicialDistrict, LegalStatus, type PersonAccess, ReleaseType } from "@continuum/domain";
+import { JudicialDistrict, LegalStatus, type PersonAccess, Recidivism, ReleaseType } from "@continuum/domain";
 import { Field, Int, ObjectType } from "type-graphql";
 import { toGlobalId } from "../../graphql/global-id.js";
 import { type CaseObject, Guarded } from "../../graphql/guard.js";
@@ -24,13 +24,19 @@ export class DetentionEpisodeType extends Node implements CaseObject {
   @Field(() => Int, { nullable: true, description: "Length of the sentence in months, when sentenced." })
   sentenceMonths: number | null;
 
+  @Field(() => Recidivism, { description: "Whether the person was admitted in legal recidivism." })
+  recidivism: Recidivism;
+
   @Field(() => DateScalar, {
     nullable: true,
-    description: "First date of eligibility for conditional release.",
+    description: "First date of eligibility for conditional release: the latest override, else the rule's.",
   })
   conditionalReleaseEligibleOn: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Date the sentence ends, when sentenced." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Date the sentence ends, when sentenced: the latest override, else the rule's.",
+  })
   endOfSentenceOn: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Null while the person is detained." })
@@ -58,6 +64,7 @@ export class DetentionEpisodeType extends Node implements CaseObject {
       admittedOn: r.admittedOn,
       legalStatus: r.legalStatus,
       sentenceMonths: r.sentenceMonths,
+      recidivism: r.recidivism,
       conditionalReleaseEligibleOn: r.conditionalReleaseEligibleOn,
       endOfSentenceOn: r.endOfSentenceOn,
       releasedOn: r.releasedOn,

@@ -125,7 +125,11 @@ export async function findVisiblePerson(ctx: RequestContext, id: string): Promis
 /** The information card of a person the actor sees (defined in packages/domain/information-card.ts). */
 export async function informationCard(ctx: RequestContext, person: PersonType): Promise<InformationCardType> {
   const s = person.summary;
-  const agency = await responsibleAgency(ctx, caseStageOf(s), s.releaseJudicialDistrict);
+  const agency = await responsibleAgency(ctx, caseStageOf(s), {
+    id: person.uuid,
+    releaseJudicialDistrict: s.releaseJudicialDistrict,
+  });
+  const extras = await ctx.loaders.informationCardExtras.load({ personId: person.uuid, on: ctx.today });
   ctx.audit.read(person.uuid, ["IDENTITY", "LISTING", "DETENTION"], person.access.breakGlass);
   return Object.assign(new InformationCardType(), {
     familyName: person.familyName,
@@ -135,10 +139,10 @@ export async function informationCard(ctx: RequestContext, person: PersonType): 
     photoReference: null,
     category: s.lastCategory,
     detentionStatus: s.detentionStatus,
-    threatLevel: null,
+    threatLevel: extras?.threat_level ?? null,
     responsibleAgency: agency === null ? null : AgencyType.from(agency),
     contactEmail: agency?.contactEmail ?? null,
-    measuresToKnow: [],
+    measuresToKnow: (extras?.measures ?? []).map((m) => `${m.nameEn} (since ${m.since})`),
   });
 }
 

@@ -1,0 +1,150 @@
+import type { JudicialDistrict, LegacyCategory, ProgrammeStatus, ReleaseDateKind } from "@continuum/domain";
+import { asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { ViewerScope } from "../../access/policy.js";
+import { type Db, queryRows } from "../../db/client.js";
+import { visibleCondition } from "../persons/person.repository.js";
+import { personCaseSummaries } from "../persons/person.table.js";
+import { releaseDateOverrides, releasePlans } from "./release.table.js";
+
+// Row-level security (migration 0018): RELEASE data of the person.
+
+export type ReleaseDateOverrideRecord = typeof releaseDateOverrides.$inferSelect;
+export type ReleasePlanRecord = typeof releasePlans.$inferSelect;
+
+export function overridesByPersonIds(
+  db: Db,
+  personIds: readonly string[],
+): Promise<ReleaseDateOverrideRecord[]> {
+  return db
+    .select()
+    .from(releaseDateOverrides)
+    .where(inArray(releaseDateOverrides.personId, [...personIds]))
+    .orderBy(desc(releaseDateOverrides.createdAt), desc(releaseDateOverrides.id));
+}
+
+export async function insertOverride(
+  db: Db,
+  row: typeof releaseDateOverrides.$inferInsert & { id: string },
+): Promise<void> {
+  await db.insert(releaseDateOverrides).values(row);
+}
+
+export function plansByPersonIds(db: Db, personIds: readonly string[]): Promise<ReleasePlanRecord[]> {
+  return db
+    .select()
+    .from(releasePlans)
+    .where(inArray(releasePlans.personId, [...personIds]))
+    .orderBy(asc(releasePlans.createdAt));
+}
+
+export async function planOfEpisode(db: Db, episodeId: string): Promise<ReleasePlanRecord | null> {
+  const [row] = await db.select().from(releasePlans).where(eq(releasePlans.episodeId, episodeId)).limit(1);
+  return row ?? null;
+}
+
+export async function insertPlan(db: Db, row: typeof releasePlans.$inferInsert): Promise<void> {
+  await db.insert(releasePlans).values(row);
+}
+
+/** Rewrites the plan if it is still at `version`; false when someone changed it meanwhile. */
+export async function updatePlan(
+  db: Db,
+  episodeId: string,
+  version: number,
+  change: Pick<
+    ReleasePlanRecord,
+    "intendedMunicipality" | "intendedJudicialDistrict" | "localTaskForceInformedOn" | "note" | "agencyId"
+  >,
+): Promise<boolean> {
+  const rows = await db
+    .update(releasePlans)
+    .set({ ...change, version: sql`${releasePlans.version} + 1` })
+    .where(sql`${releasePlans.episodeId} = ${episodeId} and ${releasePlans.version} = ${version}`)
+    .returning({ episodeId: releasePlans.episodeId });
+  return rows.length > 0;
+}
+
+/** One row of the calendar query, before it becomes an entry. */
+export interface CalendarRow {
+  person_id: string;
+  episode_id: string;
+  kind: ReleaseDateKind;
+  on: string;
+  establishment_id: string | null;
+  category: LegacyCategory | null;
+  last_assessed_on: string | null;
+  next_assessment_due_on: string | null;
+  intended_municipality: string | null;
+  intended_judicial_district: JudicialDistrict | null;
+  local_task_force_informed_on: string | null;
+  conditions_proposed: number;
+  programme_status: ProgrammeStatus | null;
+}
+
+export interface CalendarQuery {
+  /** The actor's visibility, narrowed to detained persons whose detention and release data they read. */
+  scope: ViewerScope;
+  from: string;
+  /** Exclusive end of the window. */
+  to: string;
+  establishmentId: string | null;
+  judicialDistrict: string | null;
+  category: string | null;
+}
+
+// Each open episode gives its two dates as rows (a lateral VALUES), kept when they fall in the
+// window: one index-friendly pass over the open episodes, joined to the case summary that carries
+// the visibility, the establishment, the category and the assessment dates.
+function calendarFrom(q: CalendarQuery): SQL {
+  const s = personCaseSummaries;
+  return sql`from detention_episodes e
+    join ${s} on ${s.personId} = e.person_id
+    cross join lateral (values ('CONDITIONAL_RELEASE_ELIGIBILITY', e.conditional_release_eligible_on),
+                               ('END_OF_SENTENCE', e.end_of_sentence_on)) as k(kind, on_date)
+    left join release_plans p on p.episode_id = e.id
+    where e.released_on is null and ${s.detentionStatus} = 'DETAINED'
+      and k.on_date >= ${q.from}::date and k.on_date < ${q.to}::date
+      and ${visibleCondition(q.scope)}
+      ${q.establishmentId === null ? sql`` : sql`and ${s.establishmentId} = ${q.establishmentId}::uuid`}
+      ${q.judicialDistrict === null ? sql`` : sql`and p.intended_judicial_district = ${q.judicialDistrict}`}
+      ${q.category === null ? sql`` : sql`and ${s.category} = ${q.category}`}`;
+}
+
+/** A page of the release calendar, by (date, kind, person), after the cursor's key. */
+export function calendarRows(
+  db: Db,
+  q: CalendarQuery,
+  after: readonly string[] | null,
+  limit: number,
+): Promise<CalendarRow[]> {
+  const s = personCaseSummaries;
+  const keyset =
+    after === null
+      ? sql``
+      : sql`and (k.on_date::text collate "C", k.kind collate "C", e.person_id::text collate "C")
+              > (${after[0]}, ${after[1]}, ${after[2]})`;
+  return queryRows<CalendarRow>(
+    db,
+    sql`select e.person_id, e.id as episode_id, k.kind, k.on_date::text as on,
+        ${s.establishmentId} as establishment_id, ${s.category} as category,
+        ${s.lastAssessedOn}::text as last_assessed_on, ${s.nextAssessmentDueOn}::text as next_assessment_due_on,
+        p.intended_municipality, p.intended_judicial_district,
+        p.local_task_force_informed_on::text as local_task_force_informed_on,
+        (select count(*) from release_conditions c
+         where c.episode_id = e.id and c.imposed_on is null and c.withdrawn_on is null)::int as conditions_proposed,
+        (select pe.status from programme_enrolments pe where pe.person_id = e.person_id
+         order by pe.enrolled_on desc, pe.created_at desc limit 1) as programme_status
+      ${calendarFrom(q)} ${keyset}
+      order by k.on_date::text collate "C", k.kind collate "C", e.person_id::text collate "C"
+      limit ${limit}`,
+  );
+}
+
+/** How many calendar entries of each kind the window holds (only those the actor may see). */
+export async function calendarCounts(db: Db, q: CalendarQuery): Promise<Map<ReleaseDateKind, number>> {
+  const rows = await queryRows<{ kind: ReleaseDateKind; n: number }>(
+    db,
+    sql`select k.kind, count(*)::int as n ${calendarFrom(q)} group by k.kind`,
+  );
+  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+}
