@@ -103,14 +103,13 @@ export async function buildPopulation(app: TestApp, celex: GraphQLClient): Promi
         releaseMunicipality: municipality,
       },
     });
-  // Programmes and case closure come with later capabilities: written here as their tables hold them.
+  // The enrolment and the closure are written as their tables hold them (the summary derives from them).
   const db = app.database.db;
   await db.execute(sql`insert into programme_enrolments (id, person_id, provider_agency_id, enrolled_on)
     select ${newId()}, ${enrolled.uuid}::uuid, id, '2024-02-01' from agencies where code = 'caprev'`);
-  await refreshSummaries(db, [enrolled.uuid]);
-  await db.execute(
-    sql`update person_case_summaries set closed_on = '2025-01-01' where person_id = ${closed.uuid}::uuid`,
-  );
+  await db.execute(sql`insert into case_closures (id, person_id, closed_on, reason, agency_id)
+    select ${newId()}, ${closed.uuid}::uuid, '2025-01-01', 'FOLLOW_UP_ENDED', id from agencies where code = 'cuta'`);
+  await refreshSummaries(db, [enrolled.uuid, closed.uuid]);
   return made;
 }
 
