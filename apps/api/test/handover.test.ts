@@ -138,6 +138,31 @@ describe("a release with a municipality", () => {
 describe("handing a case over", () => {
   it("moves the responsibilities and access to the new place, keeping the history", async () => {
     const personId = await releasedTo("Handthree", "Molenbeek-Saint-Jean");
+    // LTF Brussels decided on police visits; they end when the case leaves for Antwerp.
+    const meeting = await as["ltf-brussels.chair"].data<{ localMeetingRecord: { meeting: { id: string } } }>(
+      `mutation($input: LocalMeetingRecordInput!) { localMeetingRecord(input: $input) { meeting { id } } }`,
+      {
+        input: {
+          kind: "OPERATIONAL",
+          heldOn: addDays(MOVED, -10),
+          membersPresent: ["Fictional member"],
+          summary: null,
+          agenda: [personId],
+        },
+      },
+    );
+    const decided = await as["ltf-brussels.chair"].data<{ meetingDecisionRecord: { userErrors: UserErrorShape[] } }>(
+      `mutation($input: MeetingDecisionRecordInput!) { meetingDecisionRecord(input: $input) { userErrors { message } } }`,
+      {
+        input: {
+          meetingId: meeting.localMeetingRecord.meeting.id,
+          personId,
+          decision: "Fictional: regular police visits.",
+          startMeasures: [{ measureType: "POLICE_VISITS", startsOn: addDays(MOVED, -10) }],
+        },
+      },
+    );
+    expect(decided.meetingDecisionRecord.userErrors).toEqual([]);
     const rows = await audited(app, async () => {
       const res = await handOver(as["ltf-brussels.chair"], {
         personId,
@@ -160,7 +185,19 @@ describe("handing a case over", () => {
       ["ltf-antwerp", MOVED, null, "Fictional: moved in with family."],
       ["lcis-antwerpen", MOVED, null, "Fictional: moved in with family."],
     ]);
-    expect((await fileOf(as["lcis-antwerpen.member"], personId))?.card.familyName).toBe("Handthree");
+    // The new local cell sees the card, and of the responsibilities only those open now.
+    const cell = (await fileOf(as["lcis-antwerpen.member"], personId)) as File;
+    expect(cell.card.familyName).toBe("Handthree");
+    expect(cell.responsibilities.map((r) => r.agency.code)).toEqual(["ltf-antwerp", "lcis-antwerpen"]);
+    const measures = await as["ltf-antwerp.member"].data<{
+      person: { followUpMeasures: { endedOn: string | null; endReason: string | null }[] };
+    }>(`query($id: ID!, $on: Date) { person(id: $id) { followUpMeasures(on: $on) { endedOn endReason } } }`, {
+      id: personId,
+      on: addDays(MOVED, -1),
+    });
+    expect(measures.person.followUpMeasures).toEqual([
+      { endedOn: MOVED, endReason: "Handed over: Fictional: moved in with family." },
+    ]);
   });
 
   it("refuses bad input and persons not on release; nothing is written", async () => {

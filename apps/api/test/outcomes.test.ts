@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../src/db/client.js";
 import { addDays, audited, expectNothingWritten, UNKNOWN, type UserErrorShape, uuidOf } from "./case-work.js";
 import { admit, EMAIL, type Places, places } from "./fixtures.js";
 import { openResponsibilitiesOf, released } from "./follow-up-fixtures.js";
@@ -229,7 +231,7 @@ describe("closure", () => {
         ),
       ).toEqual(["FORBIDDEN"]);
     });
-    // An open follow-up measure is stopped by a meeting's decision before the case closes.
+    // A follow-up measure still in force ends with the closure, for that reason.
     const meeting = await ltf().data<{ localMeetingRecord: { meeting: { id: string } } }>(
       `mutation($input: LocalMeetingRecordInput!) { localMeetingRecord(input: $input) { meeting { id } } }`,
       {
@@ -255,21 +257,24 @@ describe("closure", () => {
     );
     expect(decided.meetingDecisionRecord.userErrors).toEqual([]);
     await expectNothingWritten(app, TABLES, async () => {
-      expect((await close(personId)).userErrors).toEqual([
+      expect((await close(personId, { closedOn: addDays(TODAY, -21) })).userErrors).toEqual([
         {
-          field: "personId",
-          message: "stop the open follow-up measures at a meeting first",
+          field: "closedOn",
+          message: `must not be before the start of a follow-up measure in force (${addDays(TODAY, -20)})`,
           code: "RULE_VIOLATION",
         },
       ]);
     });
     const closed = await close(personId, { reason: "DIED" }, client("cuta.analyst"));
-    expect(closed.userErrors).toEqual([
-      {
-        field: "personId",
-        message: "stop the open follow-up measures at a meeting first",
-        code: "RULE_VIOLATION",
-      },
-    ]);
+    expect(closed.userErrors).toEqual([]);
+    const [measure] = await queryRows<{
+      ended_on: string;
+      end_reason: string | null;
+      ended_by: string | null;
+    }>(
+      app.database.db,
+      sql`select ended_on::text, end_reason, ended_by from follow_up_measures where person_id = ${uuidOf(personId)}::uuid`,
+    );
+    expect(measure).toEqual({ ended_on: addDays(TODAY, -5), end_reason: "Case closed", ended_by: null });
   });
 });

@@ -125,7 +125,8 @@ export interface RetentionSweepPlan {
 
 /**
  * What the daily job does: lists what became due once per person and class, and keeps the waiting
- * items in line with the cases and the rules. Postponed and carried-out items are left as they are.
+ * items in line with the cases and the rules. Postponed and carried-out items are left as they are;
+ * a class carried out before a case was reopened is listed again when its new closure makes it due.
  */
 export function planRetentionSweep(
   due: readonly DueRetention[],
@@ -133,7 +134,13 @@ export function planRetentionSweep(
 ): RetentionSweepPlan {
   const key = (r: { personId: string; dataClass: DataClass }) => `${r.personId}/${r.dataClass}`;
   const dueByKey = new Map(due.map((d) => [key(d), d]));
-  const listedKeys = new Set(listed.map(key));
+  // A class carried out for an earlier closure is due again once the case was reopened and closed
+  // later (its due date moved on): what was recorded in between is held too.
+  const blocks = (item: ListedRetention) => {
+    const now = dueByKey.get(key(item));
+    return item.status !== "CARRIED_OUT" || now === undefined || item.dueOn >= now.dueOn;
+  };
+  const listedKeys = new Set(listed.filter(blocks).map(key));
   const plan: RetentionSweepPlan = {
     list: due.filter((d) => !listedKeys.has(key(d))),
     drop: [],

@@ -1,26 +1,6 @@
-import type { CaseStage, JudicialDistrict, ResponsibilityKind } from "@continuum/domain";
+import type { CaseStage } from "@continuum/domain";
 import type { RequestContext } from "../graphql/context.js";
 import type { AgencyRecord } from "../modules/agencies/agency.repository.js";
-
-/**
- * The local bodies that take a released person on in a place: the Local Task Force of the judicial
- * district (security) and the Local Cell of the municipality (socio-preventive support), where such
- * agencies use Continuum.
- */
-export async function localBodiesFor(
-  ctx: RequestContext,
-  place: { municipality: string; judicialDistrict: JudicialDistrict },
-): Promise<{ agency: AgencyRecord; kind: ResponsibilityKind }[]> {
-  const agencies = await ctx.loaders.allAgencies.load("all");
-  const taskForce = agencies.find(
-    (a) => a.kind === "LOCAL_TASK_FORCE" && a.judicialDistrict === place.judicialDistrict,
-  );
-  const cell = agencies.find((a) => a.kind === "LOCAL_CELL" && a.municipality === place.municipality);
-  return [
-    ...(taskForce === undefined ? [] : [{ agency: taskForce, kind: "SECURITY" as const }]),
-    ...(cell === undefined ? [] : [{ agency: cell, kind: "SOCIO_PREVENTIVE" as const }]),
-  ];
-}
 
 /**
  * The agency responsible for a case now, the contact the information card and a hit give: CelEx

@@ -23,6 +23,7 @@ import { DisengagementEvaluationType } from "../modules/evaluations/evaluation.t
 import { actionItemsByIds } from "../modules/follow-up/follow-up.repository.js";
 import { ownMeetingOf } from "../modules/follow-up/follow-up.resolver.js";
 import { ActionItemType, FollowUpMeasureTypeType } from "../modules/follow-up/follow-up.type.js";
+import { auditShown } from "../modules/follow-up/local-body.service.js";
 import { incidentById } from "../modules/incidents/incident.repository.js";
 import { PrisonIncidentType } from "../modules/incidents/incident.type.js";
 import {
@@ -193,7 +194,9 @@ export class NodeResolver {
         return ownMeetingOf(ctx, uuid);
       case "ActionItem": {
         const [item] = await actionItemsByIds(tx, [uuid]);
-        return item === undefined ? null : ActionItemType.from(item, ctx.today);
+        if (item === undefined) return null;
+        await auditShown(ctx, [item.personId]);
+        return ActionItemType.from(item, ctx.today);
       }
       case "FollowUpMeasureType": {
         const r = await ctx.loaders.followUpMeasureType.load(uuid);
@@ -209,7 +212,13 @@ export class NodeResolver {
       case "RetentionItem": {
         if (!isDataProtectionOfficer(actor)) return null;
         const [item] = await retentionItemsByIds(ctx, [uuid]);
-        return item === undefined ? null : RetentionItemType.from(item.item, item.case);
+        if (item === undefined) return null;
+        ctx.audit.record({
+          operation: "READ",
+          personId: item.item.personId,
+          details: { node: "RetentionItem" },
+        });
+        return RetentionItemType.from(item.item, item.case);
       }
       case "ReleaseCondition":
         return ifReadable(await conditionById(tx, uuid), "RELEASE", (r, access) =>

@@ -53,6 +53,12 @@ describe("the sweep", () => {
       expect(planRetentionSweep([due], [item({ status })])).toEqual({ list: [], drop: [], update: [] });
   });
 
+  it("lists a class again when the case was reopened and closed later than the closure it was carried out for", () => {
+    const later = { ...due, dueOn: "2024-06-01" };
+    expect(planRetentionSweep([later], [item({ status: "CARRIED_OUT" })]).list).toEqual([later]);
+    expect(planRetentionSweep([later], [item({ status: "POSTPONED" })]).list).toEqual([]);
+  });
+
   it("drops waiting items no longer due and follows a changed rule", () => {
     expect(planRetentionSweep([], [item({}), item({ id: "i2", status: "POSTPONED" })]).drop).toEqual(["i1"]);
     expect(planRetentionSweep([{ ...due, action: "ANONYMISE" }], [item({})]).update).toEqual([

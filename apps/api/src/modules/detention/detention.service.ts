@@ -294,7 +294,7 @@ export function releaseFromEpisode(
         UserErrorCode.CONFLICT,
       );
     await conditionsAtRelease(ctx, tx, actor, episode, release, input.conditions ?? []);
-    await moveResidence(ctx, tx, actor, {
+    await moveResidence(tx, actor, {
       personId: episode.personId,
       place: municipality === null || district === null ? null : { municipality, judicialDistrict: district },
       on: release.releasedOn,

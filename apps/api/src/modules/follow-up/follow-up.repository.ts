@@ -198,11 +198,14 @@ export async function insertFollowUpMeasures(
   if (rows.length > 0) await db.insert(followUpMeasures).values(rows);
 }
 
-/** Ends open measures by a decision; returns those it ended (a measure changed meanwhile is left out). */
+/**
+ * Ends open measures by a decision, or without one for a reason (the case is closed); returns
+ * those it ended (a measure changed meanwhile is left out).
+ */
 export async function endFollowUpMeasures(
   db: Db,
   measures: readonly Pick<FollowUpMeasureRecord, "id" | "version">[],
-  end: { endedOn: string; endedBy: string },
+  end: { endedOn: string } & ({ endedBy: string } | { endReason: string }),
 ): Promise<FollowUpMeasureRecord[]> {
   const ended: FollowUpMeasureRecord[] = [];
   for (const m of measures) {

@@ -146,11 +146,18 @@ export const followUpMeasures = pgTable(
       .references(() => meetingDiscussions.id),
     endedOn: date({ mode: "string" }),
     endedBy: uuid().references(() => meetingDiscussions.id),
+    /** Why a measure ended without a decision: the case was handed over or closed. */
+    endReason: text(),
     ...recorded(),
     version: version(),
   },
   (t) => [
-    check("follow_up_measures_end_complete", sql`(${t.endedOn} is null) = (${t.endedBy} is null)`),
+    // Ended either by a decision of the body or, without one, for a stated reason.
+    check(
+      "follow_up_measures_end_complete",
+      sql`(${t.endedOn} is null and ${t.endedBy} is null and ${t.endReason} is null)
+        or (${t.endedOn} is not null and (${t.endedBy} is null) <> (${t.endReason} is null))`,
+    ),
     check("follow_up_measures_end_after_start", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
     index("follow_up_measures_person_idx").on(t.personId, t.startedOn),
   ],

@@ -226,6 +226,13 @@ export class FollowUpMeasureType implements CaseObject {
   @Field(() => DateScalar, { nullable: true, description: "Until (exclusive); null while it runs." })
   endedOn: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why it ended without a decision: the case was handed over to other local bodies, or closed. Null when a decision ended it, or while it runs.",
+  })
+  endReason: string | null;
+
   static from(r: FollowUpMeasureRecord, access: PersonAccess): FollowUpMeasureType {
     return Object.assign(new FollowUpMeasureType(), {
       id: toGlobalId("FollowUpMeasure", r.id),
@@ -238,6 +245,7 @@ export class FollowUpMeasureType implements CaseObject {
       endedByUuid: r.endedBy,
       startedOn: r.startedOn,
       endedOn: r.endedOn,
+      endReason: r.endReason,
     });
   }
 }

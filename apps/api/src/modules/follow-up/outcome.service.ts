@@ -14,6 +14,7 @@ import type {
   OutcomeRecordInput,
 } from "./follow-up.input.js";
 import {
+  endFollowUpMeasures,
   endResponsibilities,
   followUpMeasuresByPersonIds,
   followUpMeasureTypeByCode,
@@ -66,7 +67,7 @@ export function recordOutcome(
 /**
  * Closes the case of a released person: the local bodies' responsibilities end that day and the
  * case becomes CLOSED (the summary derives it; a later admission reopens it). Follow-up measures
- * are stopped by a meeting's decision first: each one's end names the decision that ended it.
+ * still in force end that day, with "Case closed" as the reason instead of a decision.
  */
 export function closeCase(
   ctx: RequestContext,
@@ -106,10 +107,22 @@ export function closeCase(
         `must not be before the current responsibility (${lastHandOver})`,
         UserErrorCode.RULE_VIOLATION,
       );
-    if ((await followUpMeasuresByPersonIds(tx, [personId])).some((m) => m.endedOn === null))
-      reject("personId", "stop the open follow-up measures at a meeting first", UserErrorCode.RULE_VIOLATION);
+    const openMeasures = (await followUpMeasuresByPersonIds(tx, [personId])).filter(
+      (m) => m.endedOn === null,
+    );
+    const lastStart = openMeasures
+      .map((m) => m.startedOn)
+      .sort()
+      .pop();
+    if (lastStart !== undefined && closure.closedOn < lastStart)
+      reject(
+        "closedOn",
+        `must not be before the start of a follow-up measure in force (${lastStart})`,
+        UserErrorCode.RULE_VIOLATION,
+      );
     const id = newId();
     await insertClosure(tx, { id, personId, ...closure, agencyId: actor.agencyId, createdBy: actor.userId });
+    await endFollowUpMeasures(tx, openMeasures, { endedOn: closure.closedOn, endReason: "Case closed" });
     await endResponsibilities(tx, personId, closure.closedOn);
     await refreshSummaries(tx, [personId]);
     ctx.audit.record({

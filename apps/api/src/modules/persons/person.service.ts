@@ -1,4 +1,4 @@
-import { addDaysToDate, caseStageOf, personRegisterSchema } from "@continuum/domain";
+import { addDaysToDate, caseStageOf, type DataClass, personRegisterSchema } from "@continuum/domain";
 import { loadVisiblePerson, requireAction, requirePurpose, viewerScope } from "../../access/policy.js";
 import { responsibleAgency } from "../../access/responsibility.js";
 import { newId } from "../../db/columns.js";
@@ -130,7 +130,11 @@ export async function informationCard(ctx: RequestContext, person: PersonType): 
     releaseJudicialDistrict: s.releaseJudicialDistrict,
   });
   const extras = await ctx.loaders.informationCardExtras.load({ personId: person.uuid, on: ctx.today });
-  ctx.audit.read(person.uuid, ["IDENTITY", "LISTING", "DETENTION"], person.access.breakGlass);
+  // What the card shows of the common database and of the conditions and measures is audited too.
+  const shownClasses: DataClass[] = ["IDENTITY", "LISTING", "DETENTION"];
+  if (extras?.threat_level != null) shownClasses.push("FOLLOW_UP");
+  if ((extras?.measures.length ?? 0) > 0) shownClasses.push("RELEASE", "FOLLOW_UP");
+  ctx.audit.read(person.uuid, [...new Set(shownClasses)], person.access.breakGlass);
   return Object.assign(new InformationCardType(), {
     familyName: person.familyName,
     givenNames: person.givenNames,

@@ -108,7 +108,7 @@ export async function releaseCalendar(ctx: RequestContext, args: CalendarArgs): 
     const visible = await ctx.loaders.visiblePerson.load(row.person_id);
     if (visible === null) continue;
     const access = accessFor(actor, visible.summary);
-    ctx.audit.read(row.person_id, ["DETENTION", "RELEASE"], access.breakGlass);
+    ctx.audit.read(row.person_id, ["DETENTION", "RELEASE", "LISTING"], access.breakGlass);
     edges.push(
       Object.assign(new ReleaseCalendarEdge(), {
         cursor: encodeCursor([row.on, row.kind, row.person_id]),

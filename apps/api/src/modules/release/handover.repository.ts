@@ -1,4 +1,3 @@
-import type { ResponsibilityKind } from "@continuum/domain";
 import { asc, desc, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { caseResponsibilities, residences } from "../follow-up/follow-up.table.js";
@@ -39,25 +38,16 @@ export function responsibilitiesByPersonIds(
     );
 }
 
-export interface NewResponsibility {
-  id: string;
-  agencyId: string;
-  kind: ResponsibilityKind;
-}
-
-/** Closes the person's open responsibilities on `on` and opens `bodies` from that day. */
+/**
+ * Closes the person's open responsibilities on `on` and opens those of the local bodies of the
+ * residence recorded for that day (none without one); the bodies that lose the case end their open
+ * follow-up measures. A definer-rights function (migration 0023) that checks the caller itself.
+ */
 export async function handOverResponsibilities(
   db: Db,
-  change: {
-    personId: string;
-    on: string;
-    reason: string;
-    userId: string | null;
-    bodies: NewResponsibility[];
-  },
+  change: { personId: string; on: string; reason: string },
 ): Promise<void> {
   await db.execute(
-    sql`select app_hand_over_responsibilities(${change.personId}::uuid, ${change.on}::date, ${change.reason},
-      ${change.userId}::uuid, ${JSON.stringify(change.bodies)}::jsonb)`,
+    sql`select app_hand_over_responsibilities(${change.personId}::uuid, ${change.on}::date, ${change.reason})`,
   );
 }

@@ -1,3 +1,4 @@
+import { mayRead } from "@continuum/domain";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../graphql/context.js";
 import { Guarded } from "../../graphql/guard.js";
@@ -40,14 +41,16 @@ export class CaseResponsibilityResolver {
 export class PersonHandOverResolver {
   @FieldResolver(() => [CaseResponsibilityType], {
     description:
-      "Which local bodies were responsible after release, oldest first. Readable by whoever sees the person: the information card names the contact.",
+      "Which local bodies were responsible after release, oldest first. Readers of the person's RELEASE or FOLLOW_UP data get the history; whoever else sees the person (a local cell's card) only the responsibilities open now, the contacts the information card names.",
   })
   async responsibilities(
     @Root() person: PersonType,
     @Ctx() ctx: RequestContext,
   ): Promise<CaseResponsibilityType[]> {
-    ctx.audit.read(person.uuid, ["FOLLOW_UP"], person.access.breakGlass);
-    return (await ctx.loaders.responsibilitiesOfPerson.load(person.uuid)).map(CaseResponsibilityType.from);
+    const history = mayRead(person.access, "FOLLOW_UP") || mayRead(person.access, "RELEASE");
+    ctx.audit.read(person.uuid, history ? ["FOLLOW_UP"] : ["IDENTITY"], person.access.breakGlass);
+    const rows = await ctx.loaders.responsibilitiesOfPerson.load(person.uuid);
+    return (history ? rows : rows.filter((r) => r.validTo === null)).map(CaseResponsibilityType.from);
   }
 
   @FieldResolver(() => [ResidenceType], {

@@ -5,7 +5,6 @@ import {
   maxDate,
 } from "@continuum/domain";
 import { requireAction, requireFeed } from "../../access/policy.js";
-import { localBodiesFor } from "../../access/responsibility.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Tx } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
@@ -22,11 +21,12 @@ import type { CaseHandOverInput } from "./release.input.js";
 
 /**
  * Records where a released person lives from `on` (when `place` is given) and hands the case over:
- * the open responsibilities close that day and the local bodies of the place take it on. The caller
+ * the open responsibilities close that day, the local bodies of the place take it on (the Local
+ * Task Force of its district, the Local Cell of its municipality, where they use Continuum) and the
+ * bodies that lose the case end their open follow-up measures. The caller
  * refreshes the summary, whose district and municipality follow the latest residence.
  */
 export async function moveResidence(
-  ctx: RequestContext,
   tx: Tx,
   actor: Actor,
   change: {
@@ -46,14 +46,7 @@ export async function moveResidence(
       reason,
       createdBy: actor.userId,
     });
-  const bodies = place === null ? [] : await localBodiesFor(ctx, place);
-  await handOverResponsibilities(tx, {
-    personId,
-    on,
-    reason,
-    userId: actor.userId,
-    bodies: bodies.map((b) => ({ id: newId(), agencyId: b.agency.id, kind: b.kind })),
-  });
+  await handOverResponsibilities(tx, { personId, on, reason });
 }
 
 /** Hands a released person over to the local bodies of a new municipality of residence. */
@@ -88,7 +81,7 @@ export function handOverCase(
       .reduce(maxDate, summary.releasedOn);
     if (change.on < since)
       reject("on", `must not be before the current residence began (${since})`, UserErrorCode.RULE_VIOLATION);
-    await moveResidence(ctx, tx, actor, {
+    await moveResidence(tx, actor, {
       personId: visible.person.id,
       place: { municipality: change.municipality, judicialDistrict: district },
       on: change.on,
