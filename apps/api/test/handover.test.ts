@@ -151,7 +151,9 @@ describe("handing a case over", () => {
         },
       },
     );
-    const decided = await as["ltf-brussels.chair"].data<{ meetingDecisionRecord: { userErrors: UserErrorShape[] } }>(
+    const decided = await as["ltf-brussels.chair"].data<{
+      meetingDecisionRecord: { userErrors: UserErrorShape[] };
+    }>(
       `mutation($input: MeetingDecisionRecordInput!) { meetingDecisionRecord(input: $input) { userErrors { message } } }`,
       {
         input: {

@@ -160,7 +160,9 @@ async function meetingWithDecision(
     },
     "localMeetingRecord",
   );
-  const decided = await must<{ discussion: { measuresStarted: { id: string }[]; actions: { id: string }[] } }>(
+  const decided = await must<{
+    discussion: { measuresStarted: { id: string }[]; actions: { id: string }[] };
+  }>(
     client(member),
     DECIDE,
     {
@@ -179,7 +181,10 @@ async function meetingWithDecision(
   return {
     meeting: recorded.meeting.id,
     measures: decided.discussion.measuresStarted.map((m) => m.id),
-    actions: [...recorded.meeting.actionItems.map((a) => a.id), ...decided.discussion.actions.map((a) => a.id)],
+    actions: [
+      ...recorded.meeting.actionItems.map((a) => a.id),
+      ...decided.discussion.actions.map((a) => a.id),
+    ],
   };
 }
 
@@ -401,10 +406,9 @@ async function expectUnchanged(run: () => Promise<void>): Promise<void> {
 
 /** The outcome of a mutation, as one string: the top-level error codes, the user errors, or ACCEPTED. */
 async function attempt(account: string, query: string, input: Record<string, unknown>): Promise<string> {
-  const res = await client(account).request<Record<string, { userErrors?: { field: string; code: string }[] }>>(
-    query,
-    { input },
-  );
+  const res = await client(account).request<
+    Record<string, { userErrors?: { field: string; code: string }[] }>
+  >(query, { input });
   if (res.errors !== undefined && res.errors.length > 0)
     return res.errors.map((e) => String(e.extensions?.code)).join(",");
   const payload = Object.values(res.data ?? {})[0];
@@ -446,7 +450,8 @@ describe("row-level security on its own", () => {
     (dataClass: "RELEASE" | "FOLLOW_UP"): Rule =>
     async (account, row) =>
       mayRead(await accessOf(account, row.person_id as string), dataClass, "SUMMARY");
-  const ownAgency: Rule = async (account, row) => (await actorProfile(app, account)).agencyId === row.agency_id;
+  const ownAgency: Rule = async (account, row) =>
+    (await actorProfile(app, account)).agencyId === row.agency_id;
   const TABLES: Record<string, { key: string; owner: () => SQL; rule: Rule }> = {};
   const personTable = (table: string, rule: Rule, key = "id", agencyColumn = "null") => {
     TABLES[table] = {
@@ -513,7 +518,9 @@ describe("row-level security on its own", () => {
       const persons = new Set(rows.map((r) => r.person_id));
       if (table === "retention_items") expect(persons, table).toEqual(new Set([byLabel("Closed").uuid]));
       else if (table === "local_meetings") expect(rows.length, table).toBe(8);
-      else if (["common_database_entries", "case_outcomes", "condition_breaches", "residences"].includes(table))
+      else if (
+        ["common_database_entries", "case_outcomes", "condition_breaches", "residences"].includes(table)
+      )
         for (const label of ["Molenbeek", "Antwerp", "Closed"] as const)
           expect(persons.has(byLabel(label).uuid), `${table} ${label}`).toBe(true);
       else if (table === "case_closures") expect(persons.has(byLabel("Closed").uuid), table).toBe(true);
@@ -628,17 +635,40 @@ describe("row-level security on its own", () => {
       expect(await rawAs(account, statement), account).toMatch(/row-level security/);
     // Updates of what the actor cannot see change nothing.
     const updates: [string, string][] = [
-      ["ltf-antwerp.member", `update local_meetings set summary = 'Rewritten' where id = '${brusselsMeeting}' returning id`],
-      ["lcis-molenbeek.member", `update action_items set description = 'Rewritten' where meeting_id = '${brusselsMeeting}' returning id`],
-      ["lcis-molenbeek.member", `update meeting_discussions set decision = 'Rewritten' where meeting_id = '${brusselsMeeting}' returning id`],
-      ["ltf-brussels.member", `update meeting_discussions set decision = 'Rewritten' where person_id = '${molenbeek.uuid}' returning id`],
-      ["ltf-antwerp.member", `update release_conditions set lifted_on = current_date, lift_reason = 'x' where person_id = '${molenbeek.uuid}' returning id`],
-      ["lcis-molenbeek.member", `update follow_up_measures set ended_on = current_date where person_id = '${molenbeek.uuid}' and agency_id <> '${await agencyOf("lcis-molenbeek.member")}' returning id`],
+      [
+        "ltf-antwerp.member",
+        `update local_meetings set summary = 'Rewritten' where id = '${brusselsMeeting}' returning id`,
+      ],
+      [
+        "lcis-molenbeek.member",
+        `update action_items set description = 'Rewritten' where meeting_id = '${brusselsMeeting}' returning id`,
+      ],
+      [
+        "lcis-molenbeek.member",
+        `update meeting_discussions set decision = 'Rewritten' where meeting_id = '${brusselsMeeting}' returning id`,
+      ],
+      [
+        "ltf-brussels.member",
+        `update meeting_discussions set decision = 'Rewritten' where person_id = '${molenbeek.uuid}' returning id`,
+      ],
+      [
+        "ltf-antwerp.member",
+        `update release_conditions set lifted_on = current_date, lift_reason = 'x' where person_id = '${molenbeek.uuid}' returning id`,
+      ],
+      [
+        "lcis-molenbeek.member",
+        `update follow_up_measures set ended_on = current_date where person_id = '${molenbeek.uuid}' and agency_id <> '${await agencyOf("lcis-molenbeek.member")}' returning id`,
+      ],
       ["cuta.analyst", `update retention_items set status = 'CARRIED_OUT' returning id`],
-      ["prison-ittre.director", `update release_plans set note = 'Rewritten' where person_id = '${molenbeek.uuid}' returning episode_id`],
+      [
+        "prison-ittre.director",
+        `update release_plans set note = 'Rewritten' where person_id = '${molenbeek.uuid}' returning episode_id`,
+      ],
     ];
     for (const [account, statement] of updates)
-      expect(await rawAs(account, sql.raw(statement)), `${account}: ${statement}`).toMatch(/^0$|permission denied/);
+      expect(await rawAs(account, sql.raw(statement)), `${account}: ${statement}`).toMatch(
+        /^0$|permission denied/,
+      );
     for (const [account, statement] of [
       ["ltf-brussels.chair", "delete from local_meetings"],
       ["ltf-brussels.chair", "delete from action_items"],
@@ -654,7 +684,9 @@ describe("row-level security on its own", () => {
       ["cuta.analyst", "update case_outcomes set note = 'Rewritten'"],
       ["probation-brussels.officer", "update residences set municipality = 'Gent'"],
     ] as const)
-      expect(await rawAs(account, sql.raw(statement)), `${account}: ${statement}`).toMatch(/permission denied/);
+      expect(await rawAs(account, sql.raw(statement)), `${account}: ${statement}`).toMatch(
+        /permission denied/,
+      );
   });
 });
 
@@ -673,9 +705,11 @@ describe("the definer-rights functions of 0018–0021", () => {
       for (const p of population) {
         const visible = isVisible(await accessOf(account, p.uuid));
         const row = rows.find((r) => r.person_id === p.uuid);
-        if (visible !== (row !== undefined)) wrong.push(`${account} ${p.label}: ${visible ? "missing" : "leaked"}`);
+        if (visible !== (row !== undefined))
+          wrong.push(`${account} ${p.label}: ${visible ? "missing" : "leaked"}`);
         const codes = (row?.measures ?? []).map((m) => m.code);
-        if (codes.includes("DISCREET_SURVEILLANCE")) wrong.push(`${account} ${p.label}: discreet surveillance`);
+        if (codes.includes("DISCREET_SURVEILLANCE"))
+          wrong.push(`${account} ${p.label}: discreet surveillance`);
       }
     }
     expect(wrong).toEqual([]);
@@ -685,7 +719,11 @@ describe("the definer-rights functions of 0018–0021", () => {
       await databaseActor(app, "lcis-molenbeek.member"),
       sql`select measures, threat_level from app_information_card_extras(${uuidList([byLabel("Molenbeek").uuid])}, ${TODAY}::date)`,
     );
-    expect(row?.measures.map((m) => m.code).sort()).toEqual(["POLICE_VISITS", "SOCIAL_SUPPORT", "TRAVEL_BAN"]);
+    expect(row?.measures.map((m) => m.code).sort()).toEqual([
+      "POLICE_VISITS",
+      "SOCIAL_SUPPORT",
+      "TRAVEL_BAN",
+    ]);
   });
 
   it("app_hand_over_responsibilities refuses whoever reads neither the person's follow-up nor its release data", async () => {
@@ -698,7 +736,8 @@ describe("the definer-rights functions of 0018–0021", () => {
           account,
           sql`select 1 from app_hand_over_responsibilities(${p.uuid}::uuid, ${RELEASED_ON}::date, 'Forged'::text)`,
         );
-        if (!/not allowed to change the responsibilities/.test(result)) wrong.push(`${account} ${p.label}: ${result}`);
+        if (!/not allowed to change the responsibilities/.test(result))
+          wrong.push(`${account} ${p.label}: ${result}`);
       }
     expect(wrong).toEqual([]);
   });
@@ -731,7 +770,12 @@ describe("the definer-rights functions of 0018–0021", () => {
   it("app_meeting_held_by_task_force opens no discussion of another body", async () => {
     // It answers a yes/no on a meeting ID; the discussions stay behind meeting_discussions' policy.
     const meeting = uuidOf(byLabel("Antwerp").ltfMeeting as string);
-    for (const account of ["ltf-brussels.member", "lcis-molenbeek.member", "celex.analyst", "prison-ittre.director"])
+    for (const account of [
+      "ltf-brussels.member",
+      "lcis-molenbeek.member",
+      "celex.analyst",
+      "prison-ittre.director",
+    ])
       expect(
         await rawAs(account, sql`select id from meeting_discussions where meeting_id = ${meeting}::uuid`),
         account,
@@ -784,14 +828,18 @@ describe("API side doors", () => {
              ... on ActionItem { description } } }`,
           { id: r.id },
         );
-        if (own !== (res.data?.node != null)) wrong.push(`${account} node(${r.type}): ${own ? "missing" : "leaked"}`);
+        if (own !== (res.data?.node != null))
+          wrong.push(`${account} node(${r.type}): ${own ? "missing" : "leaked"}`);
         if (r.type !== "LocalMeeting") continue;
         const one = await client(account).request<{ localMeeting: { id: string } | null }>(
           `query($id: ID!) { localMeeting(id: $id) { id summary actionItems { description } } }`,
           { id: r.id },
         );
         const expected = own ? undefined : LOCAL.has(profile.agencyKind) ? ["NOT_FOUND"] : ["FORBIDDEN"];
-        if (JSON.stringify(errorCodes(one)) !== JSON.stringify(expected) || (!own && one.data?.localMeeting != null))
+        if (
+          JSON.stringify(errorCodes(one)) !== JSON.stringify(expected) ||
+          (!own && one.data?.localMeeting != null)
+        )
           wrong.push(`${account} localMeeting: ${JSON.stringify(errorCodes(one))}`);
       }
     }
@@ -810,26 +858,32 @@ describe("API side doors", () => {
           upcomingMeetings: { id: string }[];
           actionItems: { id: string }[];
         };
-      }>(`{ localBody { persons { person { id } } meetings { id } upcomingMeetings { id } actionItems { id } overdueActionCount } }`);
+      }>(
+        `{ localBody { persons { person { id } } meetings { id } upcomingMeetings { id } actionItems { id } overdueActionCount } }`,
+      );
       if (!LOCAL.has(profile.agencyKind)) {
         if (JSON.stringify(errorCodes(res)) !== '["FORBIDDEN"]' || res.data !== null)
           wrong.push(`${account}: ${JSON.stringify(errorCodes(res))}`);
         continue;
       }
       const body = res.data?.localBody;
-      const ids = [...(body?.meetings ?? []), ...(body?.upcomingMeetings ?? []), ...(body?.actionItems ?? [])].map(
-        (x) => x.id,
-      );
+      const ids = [
+        ...(body?.meetings ?? []),
+        ...(body?.upcomingMeetings ?? []),
+        ...(body?.actionItems ?? []),
+      ].map((x) => x.id);
       for (const id of ids) {
         const r = records.find((x) => x.id === id);
-        if (r !== undefined && r.agencyId !== profile.agencyId) wrong.push(`${account}: another body's ${r.type}`);
+        if (r !== undefined && r.agencyId !== profile.agencyId)
+          wrong.push(`${account}: another body's ${r.type}`);
       }
       for (const p of body?.persons ?? []) {
         if (p.person === null) {
           wrong.push(`${account}: a person it does not see`);
           continue;
         }
-        if (!isVisible(await accessOf(account, uuidOf(p.person.id)))) wrong.push(`${account}: ${p.person.id}`);
+        if (!isVisible(await accessOf(account, uuidOf(p.person.id))))
+          wrong.push(`${account}: ${p.person.id}`);
       }
       // The own body's fixtures are there (a positive control).
       const mine = records.filter((r) => r.agencyId === profile.agencyId).map((r) => r.id);
@@ -837,9 +891,9 @@ describe("API side doors", () => {
     }
     expect(wrong).toEqual([]);
     // The closed case has left its bodies' lists.
-    const brussels = await client("ltf-brussels.member").data<{ localBody: { persons: { person: { id: string } }[] } }>(
-      `{ localBody { persons { person { id } } } }`,
-    );
+    const brussels = await client("ltf-brussels.member").data<{
+      localBody: { persons: { person: { id: string } }[] };
+    }>(`{ localBody { persons { person { id } } } }`);
     const listed = brussels.localBody.persons.map((p) => p.person.id);
     expect(listed).toContain(byLabel("Molenbeek").id);
     expect(listed).not.toContain(byLabel("Closed").id);
@@ -861,7 +915,8 @@ describe("API side doors", () => {
       }>(QUERY, { from: TODAY });
       const calendar = res.data?.releaseCalendar;
       if (calendar == null) {
-        if (!errorCodes(res)?.every((c) => c === "FORBIDDEN")) wrong.push(`${account}: ${JSON.stringify(res.errors)}`);
+        if (!errorCodes(res)?.every((c) => c === "FORBIDDEN"))
+          wrong.push(`${account}: ${JSON.stringify(res.errors)}`);
         seenBy[account] = [];
         continue;
       }
@@ -903,10 +958,11 @@ describe("API side doors", () => {
     const wrong: string[] = [];
     const got: Record<string, string[]> = {};
     for (const account of ACCOUNTS) {
-      const res = await client(account).request<{ supervisedConditions: { id: string; person: { id: string } | null }[] }>(
-        `query($on: Date) { supervisedConditions(activeOn: $on) { id details person { id } } }`,
-        { on: addDays(TODAY, -10) },
-      );
+      const res = await client(account).request<{
+        supervisedConditions: { id: string; person: { id: string } | null }[];
+      }>(`query($on: Date) { supervisedConditions(activeOn: $on) { id details person { id } } }`, {
+        on: addDays(TODAY, -10),
+      });
       got[account] = (res.data?.supervisedConditions ?? []).map((c) => c.id);
       for (const c of res.data?.supervisedConditions ?? []) {
         const [row] = await queryRows<{ person_id: string }>(
@@ -926,7 +982,9 @@ describe("API side doors", () => {
   it("keeps commonDatabaseReviewQueue to the threat-analysis analysts", async () => {
     const QUERY = `{ commonDatabaseReviewQueue(dueBefore: "2100-01-01") { id person { id } } }`;
     for (const account of ACCOUNTS) {
-      const res = await client(account).request<{ commonDatabaseReviewQueue: { id: string }[] | null }>(QUERY);
+      const res = await client(account).request<{ commonDatabaseReviewQueue: { id: string }[] | null }>(
+        QUERY,
+      );
       if (account === "cuta.analyst") {
         expect(res.errors, account).toBeUndefined();
         expect(res.data?.commonDatabaseReviewQueue?.map((e) => e.id)).toContain(byLabel("Molenbeek").entryId);
@@ -994,9 +1052,7 @@ describe("API side doors", () => {
     expect(card?.measuresToKnow.length).toBe(3);
     expect(res.data?.person.commonDatabase).toBeNull();
     expect(res.data?.person.outcomes).toBeNull();
-    expect(
-      res.errors?.map((e) => [e.path?.join("."), e.extensions?.code]).sort(),
-    ).toEqual([
+    expect(res.errors?.map((e) => [e.path?.join("."), e.extensions?.code]).sort()).toEqual([
       ["person.commonDatabase", "FORBIDDEN"],
       ["person.outcomes", "FORBIDDEN"],
     ]);
@@ -1042,7 +1098,9 @@ describe("API side doors", () => {
       const ownAgencyId = Buffer.from(`Agency:${profile.agencyId}`).toString("base64url");
       for (const p of population) {
         const access = await accessOf(account, p.uuid);
-        const res = await client(account).request<{ person: Record<string, unknown> | null }>(QUERY, { id: p.id });
+        const res = await client(account).request<{ person: Record<string, unknown> | null }>(QUERY, {
+          id: p.id,
+        });
         const where = `${account} on ${p.label}`;
         if (!isVisible(access)) {
           if (res.data?.person !== null || JSON.stringify(errorCodes(res)) !== '["NOT_FOUND"]')
@@ -1084,7 +1142,8 @@ describe("API side doors", () => {
       if (episode == null) continue; // no DETENTION: nothing below it
       const readable = mayRead(access, "RELEASE");
       if (readable !== (episode.releasePlan !== null)) wrong.push(`${account}: plan ${readable}`);
-      if (readable !== (episode.releaseDateOverrides !== null)) wrong.push(`${account}: overrides ${readable}`);
+      if (readable !== (episode.releaseDateOverrides !== null))
+        wrong.push(`${account}: overrides ${readable}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -1116,23 +1175,86 @@ describe("every change path from the wrong agency, role or district", () => {
     const closed = byLabel("Closed");
     const terms = { conditionType: "TRAVEL_BAN", supervisingAgencyId: agency("police") };
     const attacks: Attack[] = [];
-    for (const account of ["prison-ittre.officer", "prison-ittre.director", "probation-brussels.officer", "ltf-brussels.chair", "police.officer", "cuta.analyst"])
+    for (const account of [
+      "prison-ittre.officer",
+      "prison-ittre.director",
+      "probation-brussels.officer",
+      "ltf-brussels.chair",
+      "police.officer",
+      "cuta.analyst",
+    ])
       attacks.push([account, PROPOSE, { personId: ittre.id, ...terms }, FORBIDDEN]);
     attacks.push(["psd-hasselt.psychologist", PROPOSE, { personId: ittre.id, ...terms }, NOT_FOUND]);
-    for (const account of ["prison-ittre.director", "ltf-brussels.member", "police.officer", "vsse.officer"]) {
-      attacks.push([account, OVERRIDE, { episodeId: ittre.episodeId, kind: "END_OF_SENTENCE", date: addDays(TODAY, 700), reason: "Forged." }, FORBIDDEN]);
-      attacks.push([account, PLAN, { episodeId: ittre.episodeId, intendedMunicipality: "Antwerpen", note: "Forged.", version: 1 }, FORBIDDEN]);
-      attacks.push([account, WITHDRAW, { conditionId: ittre.conditionId, version: ittre.conditionVersion }, FORBIDDEN]);
+    for (const account of [
+      "prison-ittre.director",
+      "ltf-brussels.member",
+      "police.officer",
+      "vsse.officer",
+    ]) {
+      attacks.push([
+        account,
+        OVERRIDE,
+        { episodeId: ittre.episodeId, kind: "END_OF_SENTENCE", date: addDays(TODAY, 700), reason: "Forged." },
+        FORBIDDEN,
+      ]);
+      attacks.push([
+        account,
+        PLAN,
+        { episodeId: ittre.episodeId, intendedMunicipality: "Antwerpen", note: "Forged.", version: 1 },
+        FORBIDDEN,
+      ]);
+      attacks.push([
+        account,
+        WITHDRAW,
+        { conditionId: ittre.conditionId, version: ittre.conditionVersion },
+        FORBIDDEN,
+      ]);
     }
-    attacks.push(["psd-hasselt.psychologist", OVERRIDE, { episodeId: ittre.episodeId, kind: "END_OF_SENTENCE", date: addDays(TODAY, 700), reason: "Forged." }, REFUSED]);
-    attacks.push(["psd-hasselt.psychologist", PLAN, { episodeId: ittre.episodeId, intendedMunicipality: "Antwerpen", version: 1 }, REFUSED]);
-    attacks.push(["psd-hasselt.psychologist", WITHDRAW, { conditionId: ittre.conditionId, version: ittre.conditionVersion }, NOT_FOUND]);
+    attacks.push([
+      "psd-hasselt.psychologist",
+      OVERRIDE,
+      { episodeId: ittre.episodeId, kind: "END_OF_SENTENCE", date: addDays(TODAY, 700), reason: "Forged." },
+      REFUSED,
+    ]);
+    attacks.push([
+      "psd-hasselt.psychologist",
+      PLAN,
+      { episodeId: ittre.episodeId, intendedMunicipality: "Antwerpen", version: 1 },
+      REFUSED,
+    ]);
+    attacks.push([
+      "psd-hasselt.psychologist",
+      WITHDRAW,
+      { conditionId: ittre.conditionId, version: ittre.conditionVersion },
+      NOT_FOUND,
+    ]);
     // After release: supervision is for probation and the task force of the person's district.
     const impose = (p: typeof molenbeek) => ({ personId: p.id, ...terms, imposedOn: addDays(TODAY, -1) });
-    const lift = (p: typeof molenbeek) => ({ conditionId: p.conditionId, liftedOn: TODAY, reason: "Forged.", version: p.conditionVersion });
-    const breach = (p: typeof molenbeek) => ({ conditionId: p.conditionId, occurredOn: addDays(TODAY, -1), description: "Forged." });
-    for (const account of ["celex.analyst", "dgepi.director", "police.officer", "cuta.analyst", "lcis-molenbeek.member", "vsse.officer", "prosecutor.officer"])
-      for (const [query, input] of [[IMPOSE, impose(molenbeek)], [LIFT, lift(molenbeek)], [BREACH, breach(molenbeek)]] as const)
+    const lift = (p: typeof molenbeek) => ({
+      conditionId: p.conditionId,
+      liftedOn: TODAY,
+      reason: "Forged.",
+      version: p.conditionVersion,
+    });
+    const breach = (p: typeof molenbeek) => ({
+      conditionId: p.conditionId,
+      occurredOn: addDays(TODAY, -1),
+      description: "Forged.",
+    });
+    for (const account of [
+      "celex.analyst",
+      "dgepi.director",
+      "police.officer",
+      "cuta.analyst",
+      "lcis-molenbeek.member",
+      "vsse.officer",
+      "prosecutor.officer",
+    ])
+      for (const [query, input] of [
+        [IMPOSE, impose(molenbeek)],
+        [LIFT, lift(molenbeek)],
+        [BREACH, breach(molenbeek)],
+      ] as const)
         attacks.push([account, query, input, FORBIDDEN]);
     for (const [account, p] of [
       ["ltf-antwerp.member", molenbeek],
@@ -1142,7 +1264,11 @@ describe("every change path from the wrong agency, role or district", () => {
       ["probation-brussels.officer", closed],
       ["ltf-brussels.member", closed],
     ] as const)
-      for (const [query, input] of [[IMPOSE, impose(p)], [LIFT, lift(p)], [BREACH, breach(p)]] as const)
+      for (const [query, input] of [
+        [IMPOSE, impose(p)],
+        [LIFT, lift(p)],
+        [BREACH, breach(p)],
+      ] as const)
         attacks.push([account, query, input, NOT_FOUND]);
     // The prison's director reads the release data of its inmates, but does not supervise.
     attacks.push(["prison-ittre.director", IMPOSE, impose(molenbeek), FORBIDDEN]);
@@ -1159,12 +1285,27 @@ describe("every change path from the wrong agency, role or district", () => {
       reason: "Forged.",
     });
     const attacks: Attack[] = [];
-    for (const account of ["ltf-brussels.member", "ltf-antwerp.member", "lcis-molenbeek.member", "lcis-molenbeek.chair", "police.officer", "probation-brussels.officer", "celex.analyst", "vsse.officer", "prison-ittre.director"])
+    for (const account of [
+      "ltf-brussels.member",
+      "ltf-antwerp.member",
+      "lcis-molenbeek.member",
+      "lcis-molenbeek.chair",
+      "police.officer",
+      "probation-brussels.officer",
+      "celex.analyst",
+      "vsse.officer",
+      "prison-ittre.director",
+    ])
       attacks.push([account, HAND_OVER, input(molenbeek, "Antwerpen"), FORBIDDEN]);
     attacks.push(["ltf-brussels.chair", HAND_OVER, input(antwerp, "Molenbeek-Saint-Jean"), NOT_FOUND]);
     attacks.push(["ltf-brussels.chair", HAND_OVER, input(byLabel("Ittre"), "Antwerpen"), NOT_FOUND]);
     // CUTA reads a closed case but no longer feeds its follow-up.
-    attacks.push(["cuta.analyst", HAND_OVER, input(byLabel("Closed"), "Antwerpen"), /^(FORBIDDEN|personId:RULE_VIOLATION)$/]);
+    attacks.push([
+      "cuta.analyst",
+      HAND_OVER,
+      input(byLabel("Closed"), "Antwerpen"),
+      /^(FORBIDDEN|personId:RULE_VIOLATION)$/,
+    ]);
     await run(attacks);
   });
 
@@ -1190,11 +1331,23 @@ describe("every change path from the wrong agency, role or district", () => {
       actions: [],
     });
     const attacks: Attack[] = [];
-    for (const account of ["cuta.analyst", "police.officer", "celex.analyst", "probation-brussels.officer", "admin", "dpo.reviewer"]) {
+    for (const account of [
+      "cuta.analyst",
+      "police.officer",
+      "celex.analyst",
+      "probation-brussels.officer",
+      "admin",
+      "dpo.reviewer",
+    ]) {
       attacks.push([account, MEETING, meeting([]), FORBIDDEN]);
       attacks.push([account, AGENDA_ADD, { meetingId: plannedLtf, personId: molenbeek.id }, FORBIDDEN]);
       attacks.push([account, DECIDE, decide(molenbeek.ltfMeeting as string, molenbeek.id), FORBIDDEN]);
-      attacks.push([account, CLOSE_ACTION, { actionItemId: molenbeek.ltfActions[0], status: "DONE", note: null, version: 1 }, FORBIDDEN]);
+      attacks.push([
+        account,
+        CLOSE_ACTION,
+        { actionItemId: molenbeek.ltfActions[0], status: "DONE", note: null, version: 1 },
+        FORBIDDEN,
+      ]);
     }
     // Another body's meeting and actions do not exist.
     for (const [account, meetingId, actionId, personId] of [
@@ -1204,7 +1357,12 @@ describe("every change path from the wrong agency, role or district", () => {
       ["lcis-antwerpen.member", plannedLcis, molenbeek.lcisActions[1], antwerp.id],
     ] as const) {
       attacks.push([account, AGENDA_ADD, { meetingId, personId }, /^meetingId:NOT_FOUND$/]);
-      attacks.push([account, CLOSE_ACTION, { actionItemId: actionId, status: "CANCELLED", note: "Forged.", version: 1 }, /^actionItemId:NOT_FOUND$/]);
+      attacks.push([
+        account,
+        CLOSE_ACTION,
+        { actionItemId: actionId, status: "CANCELLED", note: "Forged.", version: 1 },
+        /^actionItemId:NOT_FOUND$/,
+      ]);
     }
     for (const [account, meetingId, personId] of [
       ["ltf-antwerp.member", molenbeek.ltfMeeting, antwerp.id],
@@ -1225,12 +1383,37 @@ describe("every change path from the wrong agency, role or district", () => {
       attacks.push([account, AGENDA_ADD, { meetingId: own, personId }, /^personId:NOT_FOUND$/]);
       attacks.push([account, MEETING, meeting([personId]), /^agenda\.0:NOT_FOUND$/]);
     }
-    attacks.push(["ltf-brussels.member", DECIDE, decide(molenbeek.ltfMeeting as string, antwerp.id), /^personId:NOT_FOUND$/]);
-    attacks.push(["ltf-brussels.member", DECIDE, decide(closed.ltfMeeting as string, closed.id), /^personId:NOT_FOUND$/]);
-    attacks.push(["lcis-molenbeek.member", DECIDE, decide(molenbeek.lcisMeeting as string, antwerp.id), /^personId:NOT_FOUND$/]);
+    attacks.push([
+      "ltf-brussels.member",
+      DECIDE,
+      decide(molenbeek.ltfMeeting as string, antwerp.id),
+      /^personId:NOT_FOUND$/,
+    ]);
+    attacks.push([
+      "ltf-brussels.member",
+      DECIDE,
+      decide(closed.ltfMeeting as string, closed.id),
+      /^personId:NOT_FOUND$/,
+    ]);
+    attacks.push([
+      "lcis-molenbeek.member",
+      DECIDE,
+      decide(molenbeek.lcisMeeting as string, antwerp.id),
+      /^personId:NOT_FOUND$/,
+    ]);
     // Another body's measures cannot be stopped, even about a person both bodies follow.
-    attacks.push(["lcis-molenbeek.member", DECIDE, decide(molenbeek.lcisMeeting as string, molenbeek.id, [molenbeek.ltfMeasures[0] as string]), /^stopMeasureIds\.0:NOT_FOUND$/]);
-    attacks.push(["ltf-brussels.member", DECIDE, decide(molenbeek.ltfMeeting as string, molenbeek.id, [molenbeek.lcisMeasures[0] as string]), /^stopMeasureIds\.0:NOT_FOUND$/]);
+    attacks.push([
+      "lcis-molenbeek.member",
+      DECIDE,
+      decide(molenbeek.lcisMeeting as string, molenbeek.id, [molenbeek.ltfMeasures[0] as string]),
+      /^stopMeasureIds\.0:NOT_FOUND$/,
+    ]);
+    attacks.push([
+      "ltf-brussels.member",
+      DECIDE,
+      decide(molenbeek.ltfMeeting as string, molenbeek.id, [molenbeek.lcisMeasures[0] as string]),
+      /^stopMeasureIds\.0:NOT_FOUND$/,
+    ]);
     await run(attacks);
   });
 
@@ -1238,18 +1421,53 @@ describe("every change path from the wrong agency, role or district", () => {
     const molenbeek = byLabel("Molenbeek");
     const antwerp = byLabel("Antwerp");
     const ittre = byLabel("Ittre");
-    const entry = (p: typeof molenbeek) => ({ personId: p.id, category: "HATE_PROPAGANDIST", threatLevel: 4, basis: "ESTABLISHED", from: TODAY });
+    const entry = (p: typeof molenbeek) => ({
+      personId: p.id,
+      category: "HATE_PROPAGANDIST",
+      threatLevel: 4,
+      basis: "ESTABLISHED",
+      from: TODAY,
+    });
     const confirm = { entryId: molenbeek.entryId, informationOn: TODAY, version: molenbeek.entryVersion };
     const end = { entryId: molenbeek.entryId, on: TODAY, reason: "Forged.", version: molenbeek.entryVersion };
-    const outcome = (p: typeof molenbeek) => ({ personId: p.id, kind: "DIED", occurredOn: addDays(TODAY, -1), note: "Forged." });
-    const close = (p: typeof molenbeek) => ({ personId: p.id, closedOn: TODAY, reason: "OTHER", note: "Forged." });
+    const outcome = (p: typeof molenbeek) => ({
+      personId: p.id,
+      kind: "DIED",
+      occurredOn: addDays(TODAY, -1),
+      note: "Forged.",
+    });
+    const close = (p: typeof molenbeek) => ({
+      personId: p.id,
+      closedOn: TODAY,
+      reason: "OTHER",
+      note: "Forged.",
+    });
     const attacks: Attack[] = [];
-    for (const account of ["ltf-brussels.chair", "ltf-brussels.member", "police.officer", "vsse.officer", "vsse.analyst", "lcis-molenbeek.member", "cuta.statistician", "celex.analyst", "probation-brussels.officer"]) {
+    for (const account of [
+      "ltf-brussels.chair",
+      "ltf-brussels.member",
+      "police.officer",
+      "vsse.officer",
+      "vsse.analyst",
+      "lcis-molenbeek.member",
+      "cuta.statistician",
+      "celex.analyst",
+      "probation-brussels.officer",
+    ]) {
       attacks.push([account, ENTRY, entry(molenbeek), FORBIDDEN]);
       attacks.push([account, ENTRY_CONFIRM, confirm, FORBIDDEN]);
       attacks.push([account, ENTRY_END, end, FORBIDDEN]);
     }
-    for (const account of ["police.officer", "vsse.officer", "lcis-molenbeek.member", "lcis-molenbeek.chair", "celex.analyst", "probation-brussels.officer", "cuta.statistician", "oversight.reviewer"]) {
+    for (const account of [
+      "police.officer",
+      "vsse.officer",
+      "lcis-molenbeek.member",
+      "lcis-molenbeek.chair",
+      "celex.analyst",
+      "probation-brussels.officer",
+      "cuta.statistician",
+      "oversight.reviewer",
+    ]) {
       attacks.push([account, OUTCOME, outcome(molenbeek), FORBIDDEN]);
       attacks.push([account, CASE_CLOSE, close(molenbeek), FORBIDDEN]);
     }
@@ -1269,10 +1487,12 @@ describe("every change path from the wrong agency, role or district", () => {
 // ---------------------------------------------------------------------------------------------------
 // KNOWN HOLES: each test below FAILS on purpose and describes a hole for the lead to fix.
 describe("KNOWN HOLES (these fail until fixed)", () => {
-  it("HOLE 1 — a release-data reader rewrites a released person's responsibilities long after the release (app_hand_over_responsibilities, 0021)", async () => {
-    // CelEx reads RELEASE but not FOLLOW_UP after release, and does not hand over. Sixty days after the
-    // release it calls the definer function with the release date and hands the Brussels case to the
-    // Antwerp task force: the open responsibilities close and a forged one opens.
+  it("HOLE 1 — a release-data reader rewrites a released person's responsibilities long after the release (app_hand_over_responsibilities, 0021/0023)", async () => {
+    // The function lets CELEX, DG_EPI and PRISON callers who read the release data change the
+    // responsibilities "for the release just recorded", but only checks that p_on is the date of the
+    // latest release: sixty days later, CelEx (which neither reads nor feeds FOLLOW_UP after release)
+    // closes the open responsibilities and reopens them under its own name with a reason of its own,
+    // which everyone who sees the person reads (Person.responsibilities is not guarded).
     const molenbeek = byLabel("Molenbeek");
     const result = await rawAs(
       "celex.analyst",
@@ -1326,15 +1546,17 @@ describe("KNOWN HOLES (these fail until fixed)", () => {
           tx,
           sql`select * from app_summary_sources(${uuidList([antwerp.uuid])})`,
         );
-        await tx.execute(sql`select app_upsert_case_summaries(${JSON.stringify([
-          {
-            person_id: antwerp.uuid,
-            detention_status: "RELEASED",
-            released_on: summary?.last_released_on ?? RELEASED_ON,
-            release_judicial_district: "BRUSSELS",
-            release_municipality: "Molenbeek-Saint-Jean",
-          },
-        ])}::jsonb)`);
+        await tx.execute(
+          sql`select app_upsert_case_summaries(${JSON.stringify([
+            {
+              person_id: antwerp.uuid,
+              detention_status: "RELEASED",
+              released_on: summary?.last_released_on ?? RELEASED_ON,
+              release_judicial_district: "BRUSSELS",
+              release_municipality: "Molenbeek-Saint-Jean",
+            },
+          ])}::jsonb)`,
+        );
         seen = (await queryRows(tx, sql`select id from persons where id = ${antwerp.uuid}::uuid`)).length;
         tx.rollback();
       })

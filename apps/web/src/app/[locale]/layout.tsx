@@ -41,6 +41,10 @@ const CLIENT_NAMESPACES = [
   "assessmentForm",
   "decisionForms",
   "programmeForms",
+  "release",
+  "local",
+  "followUp",
+  "dataProtection",
   "measureTypeNames",
   "enums",
 ] as const;

@@ -111,6 +111,7 @@ describe("case-file sections", () => {
       programmes: false,
       evaluations: false,
       incidents: false,
+      followUp: false,
     });
     expect(visibleSections(classes("OBSERVATIONS", "CLINICAL", "MEASURES"))).toMatchObject({
       reports: true,
@@ -132,6 +133,7 @@ describe("case-file sections", () => {
     expect(sectionVisible("release", classes("RELEASE", "DETENTION"))).toBe(true);
     expect(sectionVisible("timeline", classes("LISTING"))).toBe(true);
     expect(sectionVisible("timeline", classes("IDENTITY"))).toBe(false);
+    expect(sectionVisible("followUp", classes("FOLLOW_UP"))).toBe(true);
   });
   it("show nothing but identity under an oversight grant", () => {
     const shown = Object.entries(visibleSections(classes("IDENTITY")))

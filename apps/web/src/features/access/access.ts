@@ -97,6 +97,8 @@ export const CASE_FILE_SECTIONS = {
   evaluations: { all: ["INTELLIGENCE"] },
   // Incidents in prison.
   incidents: { all: ["OBSERVATIONS"] },
+  // Follow-up after release: measures of the local bodies, the common database, outcomes, closure.
+  followUp: { all: ["FOLLOW_UP"] },
 } as const satisfies Record<string, { all: readonly DataClass[] } | { any: readonly DataClass[] }>;
 
 export type CaseFileSection = keyof typeof CASE_FILE_SECTIONS;

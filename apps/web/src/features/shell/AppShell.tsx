@@ -10,6 +10,7 @@ import {
   withNext,
 } from "../access/access";
 import { type DecisionPage, decisionPagesFor } from "../decisions/decision-capabilities";
+import { FOLLOW_UP_PATHS, type FollowUpPage, followUpPagesFor } from "../follow-up/follow-up-pages";
 import { type ProgrammePage, programmePagesFor } from "../programmes/programme-pages";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LogoutButton } from "./LogoutButton";
@@ -18,6 +19,7 @@ export type ShellSection =
   | NavigationItem
   | DecisionPage
   | ProgrammePage
+  | FollowUpPage
   | "case-file"
   | "purpose"
   | "second-factor";
@@ -67,6 +69,7 @@ export function AppShell({
   const items = navigationFor(viewer);
   const decisionPages = decisionPagesFor(viewer);
   const programmePages = programmePagesFor(viewer);
+  const followUpPages = followUpPagesFor(viewer);
   const showPurpose = viewer.purpose !== null || hasCaseAccess(viewer.caseAccess) || viewer.auditReviewer;
   const purposeHref = withNext("/purpose", section === "purpose" ? null : (returnTo ?? null));
   return (
@@ -146,6 +149,28 @@ export function AppShell({
                       aria-current={section === page ? "page" : undefined}
                     >
                       {t(`shell.programmeNav.${page}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        ) : null}
+        {followUpPages.length > 0 ? (
+          <div className="sub-nav">
+            <nav aria-labelledby="follow-up-nav-label" className="sub-nav__inner">
+              <span id="follow-up-nav-label" className="sub-nav__label">
+                {t("shell.followUpNavigation")}
+              </span>
+              <ul>
+                {followUpPages.map((page) => (
+                  <li key={page}>
+                    <Link
+                      href={FOLLOW_UP_PATHS[page]}
+                      prefetch={false}
+                      aria-current={section === page ? "page" : undefined}
+                    >
+                      {t(`shell.followUpNav.${page}`)}
                     </Link>
                   </li>
                 ))}

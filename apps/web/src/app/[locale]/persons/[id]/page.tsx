@@ -38,8 +38,10 @@ import {
 import { placeOptions } from "@/features/decisions/places";
 import { establishmentLabel } from "@/features/establishments/establishment-label";
 import { CategoryBadge } from "@/features/listing/CategoryBadge";
+import { loadFollowUpPart } from "@/features/local/load-follow-up";
 import { AuditEventsTable } from "@/features/oversight/AuditEventsTable";
 import { loadProgrammeParts } from "@/features/programmes/load-programmes";
+import { loadReleaseParts } from "@/features/release/load-release";
 import { addressees } from "@/features/reports/addressees";
 import { ScreeningForm } from "@/features/screening/ScreeningForm";
 import { AppShell } from "@/features/shell/AppShell";
@@ -132,13 +134,15 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
   const path = `/${locale}${basePath}`;
   const today = todayIso();
   const forms = caseFormsFor(capabilitiesOf(viewer), full.access);
-  const [reportsResult, reference, decisions, programmeParts] = await Promise.all([
+  const [reportsResult, reference, decisions, programmeParts, followUp, releaseParts] = await Promise.all([
     shown.reports || forms.report
       ? loadCaseReports(id, state.reportHistory, state.reportTrail.at(-1) ?? null)
       : null,
     loadFormReference({ indicators: forms.report, instruments: forms.assessment }),
     shown.decisions ? loadDecisionsPart(viewer, full, state.asOf, today, returnTo, locale) : null,
     loadProgrammeParts(viewer, full, { asOf: state.asOf, today, returnTo, locale }),
+    loadFollowUpPart(viewer, full, { asOf: state.asOf, today, returnTo, locale }),
+    loadReleaseParts(viewer, full, { asOf: state.asOf, today, returnTo, locale }),
   ]);
   // A stale or tampered cursor of the reports' pages: back to their first page.
   if (state.reportTrail.length > 0 && reportsResult && hasCode(reportsResult.errors, "BAD_USER_INPUT"))
@@ -173,6 +177,8 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
             <RestrictedSection section="detention" />
           )}
           {shown.release ? <ReleaseSection person={full} /> : <RestrictedSection section="release" />}
+          {releaseParts.preparation}
+          {releaseParts.followUp}
           {shown.listing ? (
             <ListingSection person={full}>
               <AsOfControl
@@ -243,6 +249,7 @@ export default async function CaseFilePage({ params, searchParams }: PageProps<"
           {decisions ? decisions : <RestrictedSection section="decisions" />}
           {programmeParts.programmes}
           {programmeParts.evaluations}
+          {followUp}
           {shown.watchlist && full.watchlist ? (
             <WatchlistSection entries={full.watchlist} />
           ) : (
