@@ -16,8 +16,6 @@ import { ACCOUNTS, actorProfile, asActor, databaseActor, EMAIL, personFacts, uui
 // the definer-rights functions of migrations 0018–0021), the API's side doors (node(id:), the local
 // body's workspace, the calendar and queues, the information card, the person's fields), and every
 // new mutation from the wrong agency, role or district.
-//
-// The tests under "KNOWN HOLES" fail on purpose: each describes a real hole (see the report).
 
 let app: TestApp;
 let at: Places;
@@ -1485,14 +1483,11 @@ describe("every change path from the wrong agency, role or district", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-// KNOWN HOLES: each test below FAILS on purpose and describes a hole for the lead to fix.
-describe("KNOWN HOLES (these fail until fixed)", () => {
-  it("HOLE 1 — a release-data reader rewrites a released person's responsibilities long after the release (app_hand_over_responsibilities, 0021/0023)", async () => {
-    // The function lets CELEX, DG_EPI and PRISON callers who read the release data change the
-    // responsibilities "for the release just recorded", but only checks that p_on is the date of the
-    // latest release: sixty days later, CelEx (which neither reads nor feeds FOLLOW_UP after release)
-    // closes the open responsibilities and reopens them under its own name with a reason of its own,
-    // which everyone who sees the person reads (Person.responsibilities is not guarded).
+// Writes through raw SQL that name a person or a date the writer may not (migrations 0023, 0024).
+describe("raw writes that name what the writer may not", () => {
+  it("a release-data reader cannot rewrite a released person's responsibilities after the release (app_hand_over_responsibilities)", async () => {
+    // CELEX, DG_EPI and PRISON callers may open the responsibilities of the release just recorded
+    // only: sixty days later CelEx (which neither reads nor feeds FOLLOW_UP after release) is refused.
     const molenbeek = byLabel("Molenbeek");
     const result = await rawAs(
       "celex.analyst",
@@ -1501,9 +1496,8 @@ describe("KNOWN HOLES (these fail until fixed)", () => {
     expect(result).toMatch(/not allowed to change the responsibilities/);
   });
 
-  it("HOLE 2 — a local body writes a follow-up measure on a person it does not see (follow_up_measures insert policy, 0018)", async () => {
-    // The insert policy is `app_class_visible(person_id, 'FOLLOW_UP') OR agency_id = app.agency_id`:
-    // the Antwerp task force files a measure, shown on the information card, on the Brussels person.
+  it("a local body cannot write a follow-up measure on a person it does not see (follow_up_measures policies)", async () => {
+    // The Antwerp task force tries to file a measure, shown on the information card, on the Brussels person.
     const molenbeek = byLabel("Molenbeek");
     const own = (await actorProfile(app, "ltf-antwerp.member")).agencyId;
     const discussion = (
@@ -1521,7 +1515,7 @@ describe("KNOWN HOLES (these fail until fixed)", () => {
     expect(result, "1: the forged measure was written").toMatch(/row-level security/);
   });
 
-  it("HOLE 3 — a local body names a person it does not see in its action items (action_items policy, 0018)", async () => {
+  it("a local body cannot name a person it does not see in its action items (action_items policy)", async () => {
     const molenbeek = byLabel("Molenbeek");
     const own = (await actorProfile(app, "ltf-antwerp.member")).agencyId;
     const owner = uuidOf((await whoAmI(client("ltf-antwerp.member"))).userId);
@@ -1534,11 +1528,11 @@ describe("KNOWN HOLES (these fail until fixed)", () => {
     expect(result).toMatch(/row-level security/);
   });
 
-  it("HOLE 4 (pre-existing, redefined in 0018) — any actor rewrites a case summary and so widens its own sight (app_upsert_case_summaries)", async () => {
-    // The Molenbeek cell declares the Antwerp person resident in Molenbeek and then reads the person.
+  it("no actor can write a case summary that its history does not give, to widen its own sight (app_upsert_case_summaries)", async () => {
+    // The Molenbeek cell declares the Antwerp person resident in Molenbeek: refused, and still unseen.
     const antwerp = byLabel("Antwerp");
     const who = await databaseActor(app, "lcis-molenbeek.member");
-    let seen = -1;
+    let refusal = "";
     await app.database.db
       .transaction(async (tx) => {
         await enterActorSession(tx, who);
@@ -1557,10 +1551,15 @@ describe("KNOWN HOLES (these fail until fixed)", () => {
             },
           ])}::jsonb)`,
         );
-        seen = (await queryRows(tx, sql`select id from persons where id = ${antwerp.uuid}::uuid`)).length;
-        tx.rollback();
       })
-      .catch(() => undefined);
-    expect(seen, "the cell now sees a person of another municipality").toBe(0);
+      .catch((error: unknown) => {
+        refusal = String((error as { cause?: unknown }).cause ?? error);
+      });
+    expect(refusal).toMatch(/derived from the case history only/);
+    const seen = await rawAs(
+      "lcis-molenbeek.member",
+      sql`select id from persons where id = ${antwerp.uuid}::uuid`,
+    );
+    expect(seen, "rows of the Antwerp person the cell sees").toBe("0");
   });
 });
