@@ -182,12 +182,12 @@ describe("meetings and decisions", () => {
     const measureId = (
       await ltf().data<{ person: { followUpMeasures: { id: string }[] } }>(MEASURES, { id: person })
     ).person.followUpMeasures[0]?.id as string;
-    const card = await lcis().data<{ person: { card: { measuresToKnow: string[] } } }>(
-      `query($id: ID!) { person(id: $id) { card { measuresToKnow } } }`,
+    const card = await lcis().data<{ person: { card: { measuresToKnow: Record<string, string>[] } } }>(
+      `query($id: ID!) { person(id: $id) { card { measuresToKnow { code nameFr since } } } }`,
       { id: person },
     );
     expect(card.person.card.measuresToKnow).toEqual([
-      `Regular visits by the local police (since ${addDays(TODAY, -6)})`,
+      { code: "POLICE_VISITS", nameFr: "Visites régulières de la police locale", since: addDays(TODAY, -6) },
     ]);
 
     const second = (await recordMeeting({ heldOn: addDays(TODAY, -2), agenda: [] })).meeting as Meeting;
@@ -207,8 +207,8 @@ describe("meetings and decisions", () => {
       person: { followUpMeasures: { measureType: { code: string } }[] };
     }>(MEASURES, { id: person, on: addDays(TODAY, -3) });
     expect(before.person.followUpMeasures.map((m) => m.measureType.code)).toEqual(["POLICE_VISITS"]);
-    const cardAfter = await lcis().data<{ person: { card: { measuresToKnow: string[] } } }>(
-      `query($id: ID!) { person(id: $id) { card { measuresToKnow } } }`,
+    const cardAfter = await lcis().data<{ person: { card: { measuresToKnow: { code: string }[] } } }>(
+      `query($id: ID!) { person(id: $id) { card { measuresToKnow { code } } } }`,
       { id: person },
     );
     expect(cardAfter.person.card.measuresToKnow).toEqual([]);

@@ -1033,20 +1033,20 @@ describe("API side doors", () => {
     const molenbeek = byLabel("Molenbeek");
     const res = await client("lcis-molenbeek.member").request<{
       person: {
-        card: { measuresToKnow: string[]; threatLevel: number | null };
+        card: { measuresToKnow: { code: string; nameEn: string }[]; threatLevel: number | null };
         commonDatabase: unknown;
         followUpMeasures: { id: string; agency: { code: string }; startedBy: { decision: string } | null }[];
         outcomes: unknown;
       };
     }>(
-      `query($id: ID!) { person(id: $id) { card { measuresToKnow threatLevel }
+      `query($id: ID!) { person(id: $id) { card { measuresToKnow { code nameEn } threatLevel }
          commonDatabase { current { id } history { id threatLevel } }
          followUpMeasures { id agency { code } startedBy { decision } } outcomes { id } } }`,
       { id: molenbeek.id },
     );
     const card = res.data?.person.card;
     expect(card?.threatLevel).toBe(3);
-    expect(card?.measuresToKnow.join(" ")).not.toMatch(/discreet|surveillance|discrète|DISCREET/i);
+    expect(card?.measuresToKnow.map((m) => m.code)).not.toContain("DISCREET_SURVEILLANCE");
     expect(card?.measuresToKnow.length).toBe(3);
     expect(res.data?.person.commonDatabase).toBeNull();
     expect(res.data?.person.outcomes).toBeNull();

@@ -8,6 +8,27 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "../../graphql/scalars.js";
 import { AgencyType } from "../agencies/agency.type.js";
 
+@ObjectType("MeasureToKnow", {
+  description:
+    "A release condition or follow-up measure in force that local actors must know (its type is shown on the card).",
+})
+export class MeasureToKnowType {
+  @Field({ description: "Code of the condition or measure type." })
+  code: string;
+
+  @Field({ description: "Name in English." })
+  nameEn: string;
+
+  @Field({ description: "Name in French." })
+  nameFr: string;
+
+  @Field({ description: "Name in Dutch." })
+  nameNl: string;
+
+  @Field(() => DateScalar, { description: "In force since." })
+  since: string;
+}
+
 @ObjectType("InformationCard", {
   description:
     "The fixed, short, unclassified extract of a person that every actor who sees the case may read; it is all " +
@@ -44,6 +65,6 @@ export class InformationCardType {
   @Field(() => String, { nullable: true, description: D.contactEmail })
   contactEmail: string | null;
 
-  @Field(() => [String], { description: D.measuresToKnow })
-  measuresToKnow: string[];
+  @Field(() => [MeasureToKnowType], { description: D.measuresToKnow })
+  measuresToKnow: MeasureToKnowType[];
 }

@@ -11,7 +11,7 @@ import { reject } from "../../graphql/user-error.js";
 import { parseInput } from "../../graphql/validate.js";
 import { AgencyType } from "../agencies/agency.type.js";
 import { admitPerson } from "../detention/detention.service.js";
-import { InformationCardType } from "./information-card.type.js";
+import { InformationCardType, MeasureToKnowType } from "./information-card.type.js";
 import {
   DUE_WITHIN_MAX_DAYS,
   type PersonOrderInput,
@@ -146,7 +146,7 @@ export async function informationCard(ctx: RequestContext, person: PersonType): 
     threatLevel: extras?.threat_level ?? null,
     responsibleAgency: agency === null ? null : AgencyType.from(agency),
     contactEmail: agency?.contactEmail ?? null,
-    measuresToKnow: (extras?.measures ?? []).map((m) => `${m.nameEn} (since ${m.since})`),
+    measuresToKnow: (extras?.measures ?? []).map((m) => Object.assign(new MeasureToKnowType(), m)),
   });
 }
 

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { DateText } from "@/features/i18n/DateText";
 import { CategoryBadge } from "@/features/listing/CategoryBadge";
 import type { InformationCardFieldsFragment } from "@/gql/graphql";
+import { MeasuresToKnowList } from "./MeasuresToKnowList";
 
 /**
  * The information card: the fixed, short, unclassified extract every actor who sees the case may
@@ -69,11 +70,7 @@ export function InformationCardSection({ card }: { card: InformationCardFieldsFr
       {card.measuresToKnow.length === 0 ? (
         <p className="muted">{common("none")}</p>
       ) : (
-        <ul>
-          {card.measuresToKnow.map((measure) => (
-            <li key={measure}>{measure}</li>
-          ))}
-        </ul>
+        <MeasuresToKnowList measures={card.measuresToKnow} />
       )}
     </section>
   );

@@ -1,9 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import type { CaseFollowUpQuery, CommonDatabaseEntryRowFragment } from "@/gql/graphql";
 import { DateText, useIsoDate } from "../i18n/DateText";
 import { EntryConfirmForm, EntryEndForm, EntryRecordForm } from "./CommonDatabaseForms";
 import { type FollowUpForms, reviewOverdue } from "./follow-up-form";
-import { measureTypeName } from "./local-form";
 import { CaseCloseForm, OutcomeForm } from "./OutcomeForms";
 
 type FollowUpPerson = NonNullable<CaseFollowUpQuery["person"]>;
@@ -96,7 +96,7 @@ export function FollowUpSection({
             <tbody>
               {measures.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row">{m.measureType ? measureTypeName(m.measureType, locale) : "—"}</th>
+                  <th scope="row">{m.measureType ? nameInLocale(m.measureType, locale) : "—"}</th>
                   <td>{m.agency?.name ?? "—"}</td>
                   <td className="nowrap">
                     <DateText iso={m.startedOn} />

@@ -12,7 +12,6 @@ import {
   emptyAction,
   emptyDecision,
   emptyMeeting,
-  measureTypeName,
   meetingFieldOf,
   meetingFields,
   meetingInput,
@@ -153,14 +152,6 @@ describe("choices and URL state", () => {
         { id: "u3", displayName: "Zed" },
       ]).map((u) => u.id),
     ).toEqual(["u1", "u2", "u3"]);
-  });
-  it("names measure types in the page's language", () => {
-    const type = { code: "X", nameEn: "Visits", nameFr: "Visites", nameNl: "Bezoeken" };
-    expect(["en", "fr", "nl"].map((l) => measureTypeName(type, l))).toEqual([
-      "Visits",
-      "Visites",
-      "Bezoeken",
-    ]);
   });
   it("reads the action filter, open by default", () => {
     expect(parseActionFilter(undefined)).toBe("open");

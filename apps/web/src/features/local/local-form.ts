@@ -284,20 +284,6 @@ export function ownerChoices(viewer: UserLike, owners: readonly (UserLike | null
   return [viewer, ...[...others.values()].sort((a, b) => a.displayName.localeCompare(b.displayName))];
 }
 
-export interface MeasureTypeLike {
-  code: string;
-  nameEn: string;
-  nameFr: string;
-  nameNl: string;
-}
-
-/** A follow-up measure type's name in the page's language. */
-export function measureTypeName(type: MeasureTypeLike, locale: string): string {
-  if (locale === "fr") return type.nameFr;
-  if (locale === "nl") return type.nameNl;
-  return type.nameEn;
-}
-
 // --- The workspace's action-item filter (URL state) ---------------------------------------------------
 
 export type ActionFilter = "open" | "overdue" | "mine" | "all";

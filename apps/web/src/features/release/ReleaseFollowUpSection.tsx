@@ -1,11 +1,11 @@
 import { useLocale, useTranslations } from "next-intl";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import type { CaseReleaseQuery, ReleaseConditionRowFragment } from "@/gql/graphql";
 import { DateText, useIsoDate } from "../i18n/DateText";
 import { BreachForm } from "./BreachForm";
 import { ConditionStatusBadge } from "./ConditionStatusBadge";
 import { HandOverForm } from "./HandOverForm";
 import { LiftForm } from "./LiftForm";
-import { conditionTypeName } from "./release-form";
 import { currentResidence, type ReleaseForms } from "./release-rules";
 
 type ReleasePerson = NonNullable<CaseReleaseQuery["person"]>;
@@ -54,7 +54,7 @@ export function ReleaseFollowUpSection({
           ) : (
             <ol className="report-list" aria-labelledby="release-conditions-heading">
               {shown.map((c) => {
-                const name = conditionTypeName(c.type, locale);
+                const name = nameInLocale(c.type, locale);
                 const headingId = `condition-${c.id}`.replace(/[^A-Za-z0-9_-]/g, "_");
                 const breaches = c.breaches ?? [];
                 return (

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import type { ReleaseConditionRowFragment, ReleaseEpisodeRowFragment } from "@/gql/graphql";
 import { DateText, useIsoDate } from "../i18n/DateText";
 import { DateTimeText } from "../i18n/DateTimeText";
@@ -7,7 +8,7 @@ import type { ConditionChoices } from "./ConditionTermsFields";
 import { OverrideForm } from "./OverrideForm";
 import { PlanForm } from "./PlanForm";
 import { ReleaseForm } from "./ReleaseForm";
-import { conditionTypeName, RELEASE_DATE_KINDS } from "./release-form";
+import { RELEASE_DATE_KINDS } from "./release-form";
 import { overridesOf, type ReleaseForms } from "./release-rules";
 import { WithdrawConditionButton } from "./WithdrawConditionButton";
 
@@ -213,7 +214,7 @@ export function ReleasePreparationSection({
             </thead>
             <tbody>
               {proposed.map((c) => {
-                const name = conditionTypeName(c.type, locale);
+                const name = nameInLocale(c.type, locale);
                 return (
                   <tr key={c.id}>
                     <th scope="row">{name}</th>
@@ -238,8 +239,7 @@ export function ReleasePreparationSection({
           {t("withdrawn", {
             list: withdrawn
               .map(
-                (c) =>
-                  `${conditionTypeName(c.type, locale)} (${c.withdrawnOn ? formatDate(c.withdrawnOn) : "—"})`,
+                (c) => `${nameInLocale(c.type, locale)} (${c.withdrawnOn ? formatDate(c.withdrawnOn) : "—"})`,
               )
               .join("; "),
           })}
@@ -268,7 +268,7 @@ export function ReleasePreparationSection({
                 admittedOn: episode.admittedOn,
                 placedOn: context.placedOn,
                 intendedMunicipality: plan?.intendedMunicipality ?? null,
-                proposed: proposed.map((c) => ({ id: c.id, name: conditionTypeName(c.type, locale) })),
+                proposed: proposed.map((c) => ({ id: c.id, name: nameInLocale(c.type, locale) })),
               }}
               choices={context.choices}
               municipalities={context.municipalities}

@@ -1,8 +1,8 @@
 import { useLocale, useTranslations } from "next-intl";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import type { SupervisedConditionsQuery } from "@/gql/graphql";
 import { PersonLink } from "../decisions/PersonLink";
 import { DateText } from "../i18n/DateText";
-import { conditionTypeName } from "./release-form";
 import { latestBreach } from "./release-rules";
 
 export type SupervisedCondition = SupervisedConditionsQuery["supervisedConditions"][number];
@@ -39,7 +39,7 @@ export function SupervisedConditionsTable({
                 <th scope="row">
                   <PersonLink person={c.person} locale={locale} hash="#release-follow-up-heading" />
                 </th>
-                <td>{conditionTypeName(c.type, locale)}</td>
+                <td>{nameInLocale(c.type, locale)}</td>
                 <td className="nowrap">{c.imposedOn ? <DateText iso={c.imposedOn} /> : "—"}</td>
                 <td className="nowrap">
                   {c.liftedOn ? (

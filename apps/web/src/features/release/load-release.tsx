@@ -2,6 +2,7 @@ import "server-only";
 import { MUNICIPALITIES } from "@continuum/domain";
 import { cache } from "react";
 import { handleReadErrors } from "@/features/auth/viewer";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import {
   type CaseFilePersonFragment,
   CaseReleaseDocument,
@@ -14,7 +15,7 @@ import { serverQuery } from "@/lib/graphql/server";
 import type { ConditionChoices } from "./ConditionTermsFields";
 import { ReleaseFollowUpSection } from "./ReleaseFollowUpSection";
 import { type ReleaseFormContext, ReleasePreparationSection } from "./ReleasePreparationSection";
-import { conditionTypeName, supervisingAgencies } from "./release-form";
+import { supervisingAgencies } from "./release-form";
 import { NO_RELEASE_FORMS, releaseFormsFor, releaseReads } from "./release-rules";
 
 /**
@@ -39,7 +40,7 @@ async function conditionChoices(locale: Locale): Promise<ConditionChoices> {
     types: (data?.conditionTypes ?? [])
       .map((type) => ({
         code: type.code,
-        name: conditionTypeName(type, locale),
+        name: nameInLocale(type, locale),
         requiresDetails: type.requiresDetails,
       }))
       .sort((a, b) => collator.compare(a.name, b.name)),

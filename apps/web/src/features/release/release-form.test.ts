@@ -9,7 +9,6 @@ import {
   checkOverride,
   checkPlan,
   checkRelease,
-  conditionTypeName,
   emptyCondition,
   emptyRelease,
   handOverInput,
@@ -260,12 +259,6 @@ describe("supervision", () => {
 });
 
 describe("names and choices", () => {
-  it("names a condition type in the page's language", () => {
-    const type = { nameEn: "No contact", nameFr: "Pas de contact", nameNl: "Geen contact" };
-    expect(conditionTypeName(type, "fr")).toBe("Pas de contact");
-    expect(conditionTypeName(type, "nl")).toBe("Geen contact");
-    expect(conditionTypeName(type, "en")).toBe("No contact");
-  });
   it("offers only agencies that supervise conditions, by name", () => {
     const agencies = [
       { id: "3", kind: "PROBATION", name: "Maison de justice de Liège" },

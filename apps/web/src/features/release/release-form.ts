@@ -92,16 +92,6 @@ function checkText(problems: Problem[], field: string, value: string, max: numbe
 
 const optional = (value: string) => (value.trim() === "" ? null : value.trim());
 
-/** A condition type's name in the page's language. */
-export function conditionTypeName(
-  type: { nameEn: string; nameFr: string; nameNl: string },
-  locale: string,
-): string {
-  if (locale === "fr") return type.nameFr;
-  if (locale === "nl") return type.nameNl;
-  return type.nameEn;
-}
-
 /** The agencies that may supervise a condition, by name. */
 export function supervisingAgencies<T extends { kind: string; name: string }>(
   agencies: readonly T[],

@@ -3,6 +3,7 @@
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import {
   type Classification,
   type HandlingCode,
@@ -32,7 +33,7 @@ import {
 } from "../forms/problems";
 import { sessionRedirect } from "../forms/session-redirect";
 import { useSubmission } from "../forms/use-submission";
-import { CLASSIFICATIONS, CREDIBILITIES, HANDLING_CODES, indicatorName, RELIABILITIES } from "./grading";
+import { CLASSIFICATIONS, CREDIBILITIES, HANDLING_CODES, RELIABILITIES } from "./grading";
 import {
   checkReportForm,
   emptyReport,
@@ -282,7 +283,7 @@ export function ReportForm({
           optional
           label={labels.indicatorCodes}
           problems={problems}
-          choices={offered.map((i) => ({ value: i.code, label: indicatorName(i, locale) }))}
+          choices={offered.map((i) => ({ value: i.code, label: nameInLocale(i, locale) }))}
           selected={values.indicatorCodes}
           onChange={(indicatorCodes) => update({ indicatorCodes })}
           className="field--columns"

@@ -3,9 +3,9 @@ import { Restricted } from "@/features/access/Restricted";
 import { establishmentLabel } from "@/features/establishments/establishment-label";
 import { DateText } from "@/features/i18n/DateText";
 import { DateTimeText } from "@/features/i18n/DateTimeText";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import type { IndicatorNamesFragment, ReportRowFragment } from "@/gql/graphql";
 import type { Locale } from "@/i18n/routing";
-import { indicatorName } from "./grading";
 import { ReportMarkings } from "./ReportBadges";
 import { type AgencyOption, CorrectReport } from "./ReportForm";
 
@@ -93,7 +93,7 @@ export function ReportArticle({
       {report.indicators.length > 0 ? (
         <p className="small">
           <span className="report__label">{t("indicators")}:</span>{" "}
-          {report.indicators.map((i) => `${i.code} ${indicatorName(i, locale)}`).join("; ")}
+          {report.indicators.map((i) => `${i.code} ${nameInLocale(i, locale)}`).join("; ")}
         </p>
       ) : null}
       {report.handlingConditions ? (

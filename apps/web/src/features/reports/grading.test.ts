@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classificationTone, gradingCode, indicatorName, isRestrictiveHandling } from "./grading";
+import { classificationTone, gradingCode, isRestrictiveHandling } from "./grading";
 
 describe("report grading and markings", () => {
   it("writes the grade as reliability letter and credibility digit", () => {
@@ -21,12 +21,5 @@ describe("report grading and markings", () => {
     expect(isRestrictiveHandling("SHARE_WITH_CONDITIONS")).toBe(false);
     expect(isRestrictiveHandling("ORIGINATOR_ONLY")).toBe(true);
     expect(isRestrictiveHandling("NO_FURTHER_DISSEMINATION")).toBe(true);
-  });
-
-  it("names indicators in the page's language", () => {
-    const indicator = { nameEn: "Withdrawal", nameFr: "Retrait", nameNl: "Terugtrekking" };
-    expect(indicatorName(indicator, "fr")).toBe("Retrait");
-    expect(indicatorName(indicator, "nl")).toBe("Terugtrekking");
-    expect(indicatorName(indicator, "en")).toBe("Withdrawal");
   });
 });

@@ -44,13 +44,3 @@ export function classificationTone(classification: Classification): "neutral" | 
 export function isRestrictiveHandling(code: HandlingCode): boolean {
   return code === "ORIGINATOR_ONLY" || code === "NO_FURTHER_DISSEMINATION";
 }
-
-/** An observation indicator's name in the page's language. */
-export function indicatorName(
-  indicator: { nameEn: string; nameFr: string; nameNl: string },
-  locale: string,
-): string {
-  if (locale === "fr") return indicator.nameFr;
-  if (locale === "nl") return indicator.nameNl;
-  return indicator.nameEn;
-}

@@ -6,6 +6,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { homePath } from "@/features/access/access";
 import { NotAvailable } from "@/features/access/NotAvailable";
 import { currentViewer, handleReadErrors, requireViewer } from "@/features/auth/viewer";
+import { MeasuresToKnowList } from "@/features/case-file/MeasuresToKnowList";
 import { mayUseFollowUpPage } from "@/features/follow-up/follow-up-pages";
 import { DateText } from "@/features/i18n/DateText";
 import { CategoryBadge } from "@/features/listing/CategoryBadge";
@@ -156,11 +157,7 @@ export default async function LocalWorkspacePage({ params, searchParams }: PageP
                       {person.card.measuresToKnow.length === 0 ? (
                         <span className="muted">{t("persons.noMeasures")}</span>
                       ) : (
-                        <ul className="plain-list">
-                          {person.card.measuresToKnow.map((measure) => (
-                            <li key={measure}>{measure}</li>
-                          ))}
-                        </ul>
+                        <MeasuresToKnowList measures={person.card.measuresToKnow} className="plain-list" />
                       )}
                     </td>
                     <td className="nowrap">

@@ -9,10 +9,11 @@ import { currentViewer, handleReadErrors, requireViewer } from "@/features/auth/
 import { mayUseFollowUpPage } from "@/features/follow-up/follow-up-pages";
 import { DateText } from "@/features/i18n/DateText";
 import { dateFromIso } from "@/features/i18n/dates";
+import { nameInLocale } from "@/features/i18n/localized-name";
 import { ActionItemsTable } from "@/features/local/ActionItemsTable";
 import { AgendaAddForm } from "@/features/local/AgendaAddForm";
 import { DecisionForm } from "@/features/local/DecisionForm";
-import { measureTypeName, ownerChoices } from "@/features/local/local-form";
+import { ownerChoices } from "@/features/local/local-form";
 import { cardName } from "@/features/local/names";
 import { PrintButton } from "@/features/local/PrintButton";
 import { AppShell } from "@/features/shell/AppShell";
@@ -100,10 +101,10 @@ export default async function MeetingMinutesPage({ params }: PageProps<"/[locale
   );
   const measureTypes = data.followUpMeasureTypes
     .filter((type) => type.body === body.kind)
-    .map((type) => ({ code: type.code, name: measureTypeName(type, locale) }))
+    .map((type) => ({ code: type.code, name: nameInLocale(type, locale) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const measureText = (m: FollowUpMeasureRowFragment) =>
-    m.measureType ? measureTypeName(m.measureType, locale) : t("minutes.unknownMeasure");
+    m.measureType ? nameInLocale(m.measureType, locale) : t("minutes.unknownMeasure");
   const inDiscussion = new Set(meeting.discussions.flatMap((d) => d.actions.map((a) => a.id)));
   const meetingActions = meeting.actionItems.filter((a) => !inDiscussion.has(a.id));
   const kind = tEnums(`meetingKind.${meeting.kind}`);
