@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addMonthsToDate, type IsoDate, isoDateSchema } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 import type { RuleIssue } from "./screening.js";
+import { optionalText, requiredText } from "./text.js";
 
 /** What a local body is responsible for after release. */
 export const ResponsibilityKind = defineEnum(["SECURITY", "SOCIO_PREVENTIVE"] as const);
@@ -115,20 +116,6 @@ export const CLOSURE_REASON_DESCRIPTIONS: Record<ClosureReason, string> = {
   MOVED_ABROAD: "The person moved abroad.",
   OTHER: "Another reason (explained).",
 };
-
-const requiredText = (missing: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: missing })
-    .max(max, { message: `must be at most ${max} characters` });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .nullable()
-    .transform((v) => (v === null || v === "" ? null : v));
 
 export const handOverSchema = z.object({
   municipality: requiredText("name the municipality of residence", 100),

@@ -3,6 +3,7 @@ import { type AgencyKind, AgencyKind as AgencyKinds, type Role, Role as Roles } 
 import { addDaysToDate, addMonthsToDate, type IsoDate, isoDateSchema, maxDate } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 import type { RuleIssue } from "./screening.js";
+import { optionalText } from "./text.js";
 
 /** What CelEx recommends for an inmate. */
 export const RecommendationKind = defineEnum([
@@ -328,14 +329,6 @@ const reasons = z
   .trim()
   .min(1, { message: "give the reasons for the decision" })
   .max(REASONS_MAX_LENGTH, { message: `must be at most ${REASONS_MAX_LENGTH} characters` });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .nullable()
-    .transform((v) => (v === null || v === "" ? null : v));
 
 export const recommendationSchema = z.object({
   kind: z.enum(RecommendationKind),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addDaysToDate, type IsoDate, isoDateSchema } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
 import type { LanguageCommunity } from "./person.js";
+import { requiredText } from "./text.js";
 
 /** Where a person stands in a disengagement programme. Participation is voluntary. */
 export const ProgrammeStatus = defineEnum([
@@ -124,13 +125,6 @@ export const IDEOLOGICAL_MOTIVE_DESCRIPTIONS: Record<IdeologicalMotive, string> 
   UNDETERMINED: "Not (yet) determined.",
 };
 
-const text = (min: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: min })
-    .max(max, { message: `must be at most ${max} characters` });
-
 export const programmeStatusChangeSchema = z.object({
   status: z.enum(ProgrammeStatus),
   on: isoDateSchema,
@@ -154,18 +148,18 @@ export const programmeContactSchema = z.object({
     .min(1, { message: "must be at least 1" })
     .max(600, { message: "at most 600" })
     .nullable(),
-  note: text("write the note of the contact", 10_000),
+  note: requiredText("write the note of the contact", 10_000),
 });
 
 export const disengagementEvaluationSchema = z.object({
   evaluatedOn: isoDateSchema,
   level: z.enum(DisengagementLevel),
-  rationale: text("give the rationale", 4000),
+  rationale: requiredText("give the rationale", 4000),
 });
 
 export const incidentSchema = z.object({
   occurredOn: isoDateSchema,
   kind: z.enum(IncidentKind),
   ideological: z.enum(IdeologicalMotive),
-  description: text("describe the incident", 4000),
+  description: requiredText("describe the incident", 4000),
 });

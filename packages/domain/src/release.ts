@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AgencyKind } from "./agency.js";
 import { addDaysToDate, addMonthsToDate, type IsoDate, isoDateSchema, minDate } from "./dates.js";
 import { defineEnum, type EnumValue } from "./enum.js";
+import { optionalText, requiredText } from "./text.js";
 
 /**
  * Whether the sentenced person is in a state of legal recidivism (Criminal Code, art. 54–57), which
@@ -109,20 +110,6 @@ export function assessmentUpToDateFor(
 }
 
 const REASON_MAX = 1000;
-const requiredText = (missing: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: missing })
-    .max(max, { message: `must be at most ${max} characters` });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .nullable()
-    .transform((v) => (v === null || v === "" ? null : v));
-
 export const releaseDateOverrideSchema = z.object({
   kind: z.enum(ReleaseDateKind),
   date: isoDateSchema,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DataClass } from "./access.js";
 import type { IsoDate } from "./dates.js";
 import { RetentionAction, type RetentionStatus, retentionDueOn } from "./follow-up.js";
+import { requiredText } from "./text.js";
 
 /** How long a data class is kept after a case is closed, and what happens then. */
 export interface RetentionRule {
@@ -29,13 +30,6 @@ export const RETENTION_CARRY_OUT_ORDER: readonly DataClass[] = [
 
 /** The most items one approval may carry out. */
 export const RETENTION_BATCH_MAX = 100;
-
-const requiredText = (missing: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: missing })
-    .max(max, { message: `must be at most ${max} characters` });
 
 /**
  * The identity is never deleted: it anchors what is kept of the case (the closure, anonymised

@@ -46,11 +46,11 @@ const PROGRAMME_PATHS: Record<ProgrammePage, string> = {
 };
 
 /**
- * The frame of every signed-in page: product, the links this viewer may use (and, in a navigation
- * of their own, the pages of "Decisions and measures" and of "Disengagement programmes" their role
- * uses), who is signed in and
- * for which agency, the session's purpose (with a link to change it), the language switch and
- * logout; then the page's own content in the main landmark. `returnTo` is this page's locale-less
+ * The frame of every signed-in page: product, the links this viewer may use (and, in navigations
+ * of their own, the pages of "Decisions and measures", "Disengagement programmes" and "Release and
+ * follow-up" their role uses), who is signed in and for which agency, the session's purpose (with a
+ * link to change it), the language switch and logout; then the page's own content in the main
+ * landmark. `returnTo` is this page's locale-less
  * path: changing the purpose comes back to it.
  */
 export function AppShell({
@@ -112,72 +112,36 @@ export function AppShell({
             <LogoutButton />
           </div>
         </div>
-        {decisionPages.length > 0 ? (
-          <div className="sub-nav">
-            <nav aria-labelledby="sub-nav-label" className="sub-nav__inner">
-              <span id="sub-nav-label" className="sub-nav__label">
-                {t("shell.decisionsNavigation")}
-              </span>
-              <ul>
-                {decisionPages.map((page) => (
-                  <li key={page}>
-                    <Link
-                      href={DECISION_PATHS[page]}
-                      prefetch={false}
-                      aria-current={section === page ? "page" : undefined}
-                    >
-                      {t(`shell.decisionNav.${page}`)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        ) : null}
-        {programmePages.length > 0 ? (
-          <div className="sub-nav">
-            <nav aria-labelledby="programmes-nav-label" className="sub-nav__inner">
-              <span id="programmes-nav-label" className="sub-nav__label">
-                {t("shell.programmesNavigation")}
-              </span>
-              <ul>
-                {programmePages.map((page) => (
-                  <li key={page}>
-                    <Link
-                      href={PROGRAMME_PATHS[page]}
-                      prefetch={false}
-                      aria-current={section === page ? "page" : undefined}
-                    >
-                      {t(`shell.programmeNav.${page}`)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        ) : null}
-        {followUpPages.length > 0 ? (
-          <div className="sub-nav">
-            <nav aria-labelledby="follow-up-nav-label" className="sub-nav__inner">
-              <span id="follow-up-nav-label" className="sub-nav__label">
-                {t("shell.followUpNavigation")}
-              </span>
-              <ul>
-                {followUpPages.map((page) => (
-                  <li key={page}>
-                    <Link
-                      href={FOLLOW_UP_PATHS[page]}
-                      prefetch={false}
-                      aria-current={section === page ? "page" : undefined}
-                    >
-                      {t(`shell.followUpNav.${page}`)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-        ) : null}
+        <SubNavigation
+          labelId="sub-nav-label"
+          label={t("shell.decisionsNavigation")}
+          links={decisionPages.map((page) => ({
+            page,
+            href: DECISION_PATHS[page],
+            text: t(`shell.decisionNav.${page}`),
+          }))}
+          current={section}
+        />
+        <SubNavigation
+          labelId="programmes-nav-label"
+          label={t("shell.programmesNavigation")}
+          links={programmePages.map((page) => ({
+            page,
+            href: PROGRAMME_PATHS[page],
+            text: t(`shell.programmeNav.${page}`),
+          }))}
+          current={section}
+        />
+        <SubNavigation
+          labelId="follow-up-nav-label"
+          label={t("shell.followUpNavigation")}
+          links={followUpPages.map((page) => ({
+            page,
+            href: FOLLOW_UP_PATHS[page],
+            text: t(`shell.followUpNav.${page}`),
+          }))}
+          current={section}
+        />
         {showPurpose ? (
           <div className="session-bar">
             <p className="session-bar__inner">
@@ -223,5 +187,42 @@ export function AppShell({
         <p>{t("common.fictional")}</p>
       </footer>
     </>
+  );
+}
+
+/** A labelled navigation of an area's pages, shown when the viewer may use any of them. */
+function SubNavigation({
+  labelId,
+  label,
+  links,
+  current,
+}: {
+  labelId: string;
+  label: string;
+  links: { page: ShellSection; href: string; text: string }[];
+  current: ShellSection;
+}) {
+  if (links.length === 0) return null;
+  return (
+    <div className="sub-nav">
+      <nav aria-labelledby={labelId} className="sub-nav__inner">
+        <span id={labelId} className="sub-nav__label">
+          {label}
+        </span>
+        <ul>
+          {links.map((link) => (
+            <li key={link.page}>
+              <Link
+                href={link.href}
+                prefetch={false}
+                aria-current={current === link.page ? "page" : undefined}
+              >
+                {link.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
   );
 }
