@@ -152,7 +152,9 @@ describe("case work in prison: screening, report and risk assessment", () => {
     await page.getByRole("heading", { level: 1, name: target.name }).waitFor();
 
     await page.getByText("Record a screening", { exact: true }).click();
-    const form = page.locator("form.case-form").first();
+    const form = page
+      .locator("form.case-form")
+      .filter({ has: page.getByRole("button", { name: "Record the screening" }) });
 
     // Sent without an outcome, sources or rationale: refused, the summary takes the focus, each
     // field says what is wrong and points at it.
@@ -217,7 +219,9 @@ describe("case work in prison: screening, report and risk assessment", () => {
     );
 
     await page.getByText("File an information report", { exact: true }).click();
-    const form = page.locator("form.case-form").first();
+    const form = page
+      .locator("form.case-form")
+      .filter({ has: page.getByLabel("What was observed or learnt") });
     await form.getByLabel("Title", { exact: true }).fill(REPORT_TITLE);
     await form
       .getByLabel("What was observed or learnt")
