@@ -283,6 +283,29 @@ describe("meetings and decisions", () => {
         },
       ]);
       expect(
+        (
+          await decide({
+            meetingId: held.id,
+            startMeasures: [
+              { measureType: "POLICE_VISITS", startsOn: TODAY },
+              { measureType: "POLICE_VISITS", startsOn: TODAY },
+            ],
+          })
+        ).userErrors,
+      ).toEqual([{ field: "startMeasures.1.measureType", message: "given twice", code: "INVALID" }]);
+      expect(
+        (
+          await decide({
+            meetingId: held.id,
+            actions: Array.from({ length: 31 }, () => ({
+              description: "x",
+              ownerId: UNKNOWN("User"),
+              dueOn: TODAY,
+            })),
+          })
+        ).userErrors,
+      ).toEqual([{ field: "actions", message: "must hold at most 30 items", code: "INVALID" }]);
+      expect(
         (await decide({ meetingId: held.id, stopMeasureIds: [UNKNOWN("FollowUpMeasure")] })).userErrors,
       ).toEqual([
         {

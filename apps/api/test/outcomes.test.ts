@@ -265,7 +265,8 @@ describe("closure", () => {
         },
       ]);
     });
-    const closed = await close(personId, { reason: "DIED" }, client("cuta.analyst"));
+    // The note is optional: left out of the input altogether, it is simply not recorded.
+    const closed = await close(personId, { reason: "DIED", note: undefined }, client("cuta.analyst"));
     expect(closed.userErrors).toEqual([]);
     const [measure] = await queryRows<{
       ended_on: string;

@@ -285,6 +285,9 @@ describe("the release plan", () => {
       expect((await plan(celex(), { episodeId, note: "Stale.", version: 1 })).userErrors).toEqual([
         { field: "version", message: "the plan changed meanwhile; reload and try again", code: "CONFLICT" },
       ]);
+      expect((await plan(celex(), { episodeId, note: "Without a version." })).userErrors).toEqual([
+        { field: "version", message: "give the version of the plan you are changing", code: "INVALID" },
+      ]);
       expect(
         (await plan(celex(), { episodeId, intendedMunicipality: "Atlantis", version: 2 })).userErrors,
       ).toEqual([
@@ -389,6 +392,10 @@ describe("the release calendar", () => {
     const res = await celex().request(CALENDAR, { from: FROM, months: 4, first: 10 });
     expect(res.errors?.map((e) => [e.extensions?.code, e.extensions?.field ?? e.message])).toHaveLength(1);
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    // A date beyond any plausible year is refused as input, not left to fail in the database.
+    const far = await celex().request(CALENDAR, { from: "9999-12-01", months: 12, first: 10 });
+    expect(far.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(far.errors?.[0]?.message).toContain("between the years 1900 and 2199");
   });
 
   it("pages by keyset and filters by establishment, intended district and category", async () => {

@@ -17,12 +17,6 @@ export const RESPONSIBILITY_KIND_DESCRIPTIONS: Record<ResponsibilityKind, string
 export const LocalBodyKind = defineEnum(["LOCAL_TASK_FORCE", "LOCAL_CELL"] as const);
 export type LocalBodyKind = EnumValue<typeof LocalBodyKind>;
 
-/** The responsibility each local body takes on. */
-export const RESPONSIBILITY_OF_BODY: Record<LocalBodyKind, ResponsibilityKind> = {
-  LOCAL_TASK_FORCE: "SECURITY",
-  LOCAL_CELL: "SOCIO_PREVENTIVE",
-};
-
 /** An LTF or LCIS meeting: strategic talks about trends, or operational ones about named persons. */
 export const MeetingKind = defineEnum(["STRATEGIC", "OPERATIONAL"] as const);
 export type MeetingKind = EnumValue<typeof MeetingKind>;

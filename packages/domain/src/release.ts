@@ -123,6 +123,9 @@ export const releasePlanSchema = z.object({
   note: optionalText(2000),
 });
 
+/** The most conditions one release imposes besides those proposed beforehand. */
+export const RELEASE_CONDITIONS_MAX = 10;
+
 /** Release types that come with conditions: at least one condition must be imposed. */
 export const RELEASE_TYPES_WITH_CONDITIONS = ["CONDITIONAL_RELEASE", "ELECTRONIC_MONITORING"] as const;
 

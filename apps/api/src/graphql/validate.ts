@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { UserErrorCode, UserInputRejected, userError } from "./user-error.js";
+import { reject, UserErrorCode, UserInputRejected, userError } from "./user-error.js";
 
 /**
  * Parses a mutation input with its domain schema; every problem becomes a userError naming its field,
@@ -38,4 +38,9 @@ export function checkCitedIds(
   });
   if (errors.length > 0) throw new UserInputRejected(errors);
   return [...new Set(ids as string[])];
+}
+
+/** Refuses a list input longer than a form of this kind ever needs (the field names the list). */
+export function checkListSize(list: readonly unknown[], max: number, field: string): void {
+  if (list.length > max) reject(field, `must hold at most ${max} items`);
 }

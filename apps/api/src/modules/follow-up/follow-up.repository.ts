@@ -12,6 +12,7 @@ import {
   localMeetings,
   meetingDiscussions,
 } from "./follow-up.table.js";
+import type { ResponsibilityRecord } from "../release/handover.repository.js";
 
 // Row-level security (migrations 0018, 0019): meetings, their agenda and action items are the
 // holding body's own; a Local Task Force's discussions, follow-up measures, the common database,
@@ -25,7 +26,6 @@ export type FollowUpMeasureTypeRecord = typeof followUpMeasureTypes.$inferSelect
 export type CommonDatabaseEntryRecord = typeof commonDatabaseEntries.$inferSelect;
 export type OutcomeRecord = typeof caseOutcomes.$inferSelect;
 export type ClosureRecord = typeof caseClosures.$inferSelect;
-export type ResponsibilityRecord = typeof caseResponsibilities.$inferSelect;
 
 export async function insertMeeting(db: Db, row: typeof localMeetings.$inferInsert & { id: string }) {
   await db.insert(localMeetings).values(row);

@@ -370,8 +370,8 @@ export class FollowUpMeasureResolver {
     @Root() m: FollowUpMeasureType,
     @Ctx() ctx: RequestContext,
   ): Promise<MeetingDiscussionType | null> {
-    const [d] = await discussionsByIds(await ctx.tx.get(), [m.startedByUuid]);
-    return d === undefined ? null : MeetingDiscussionType.from(d);
+    const d = await ctx.loaders.discussion.load(m.startedByUuid);
+    return d == null ? null : MeetingDiscussionType.from(d);
   }
 
   @FieldResolver(() => MeetingDiscussionType, {
@@ -382,8 +382,8 @@ export class FollowUpMeasureResolver {
     @Root() m: FollowUpMeasureType,
     @Ctx() ctx: RequestContext,
   ): Promise<MeetingDiscussionType | null> {
-    const [d] = m.endedByUuid === null ? [] : await discussionsByIds(await ctx.tx.get(), [m.endedByUuid]);
-    return d === undefined ? null : MeetingDiscussionType.from(d);
+    const d = m.endedByUuid === null ? null : await ctx.loaders.discussion.load(m.endedByUuid);
+    return d == null ? null : MeetingDiscussionType.from(d);
   }
 }
 

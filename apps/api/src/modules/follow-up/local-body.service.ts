@@ -44,6 +44,7 @@ export async function accessToPerson(ctx: RequestContext, personId: string): Pro
  * data of the person; a Local Cell shows them next to the information card.
  */
 export async function auditShown(ctx: RequestContext, personIds: readonly (string | null)[]): Promise<void> {
+  await ctx.loaders.visiblePerson.loadMany([...new Set(personIds)].filter((id): id is string => id !== null));
   for (const personId of new Set(personIds)) {
     if (personId === null) continue;
     const access = await accessToPerson(ctx, personId);

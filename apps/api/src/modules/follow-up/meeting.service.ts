@@ -18,7 +18,7 @@ import type { RequestContext } from "../../graphql/context.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { reject, UserErrorCode, UserInputRejected, userError } from "../../graphql/user-error.js";
-import { checkCitedIds, parseInput } from "../../graphql/validate.js";
+import { checkCitedIds, checkListSize, parseInput } from "../../graphql/validate.js";
 import { lockCaseForChange } from "../detention/detention.service.js";
 import type { VisiblePerson } from "../persons/person.repository.js";
 import type {
@@ -43,6 +43,12 @@ import {
   type MeetingRecord,
   meetingsByIds,
 } from "./follow-up.repository.js";
+
+/** The most a meeting's form ever needs: persons on an agenda, actions, measures started or stopped at once. */
+const AGENDA_MAX = 60;
+const ACTIONS_MAX = 30;
+const START_MEASURES_MAX = 10;
+const STOP_MEASURES_MAX = 30;
 
 const NO_PERSON = "no person with this ID";
 
@@ -117,8 +123,10 @@ export function recordMeeting(
       kind: input.kind,
       heldOn: input.heldOn,
       membersPresent: input.membersPresent,
-      summary: input.summary,
+      summary: input.summary ?? null,
     });
+    checkListSize(input.agenda, AGENDA_MAX, "agenda");
+    checkListSize(input.actions, ACTIONS_MAX, "actions");
     const issues = meetingIssues({ ...meeting, agendaSize: input.agenda.length }, ctx.today);
     if (issues.length > 0)
       throw new UserInputRejected(
@@ -215,7 +223,9 @@ export function recordDecision(
     if (!bodySees(actor, visible)) return reject("personId", NO_PERSON, UserErrorCode.NOT_FOUND);
     const personId = visible.person.id;
 
-    const starts = [];
+    checkListSize(input.startMeasures, START_MEASURES_MAX, "startMeasures");
+    checkListSize(input.stopMeasureIds, STOP_MEASURES_MAX, "stopMeasureIds");
+    const starts: { typeId: string; startsOn: string }[] = [];
     for (const [i, start] of input.startMeasures.entries()) {
       const type = await followUpMeasureTypeByCode(tx, start.measureType.trim());
       if (type === null || type.body !== actor.agencyKind)
@@ -224,6 +234,7 @@ export function recordDecision(
           "no follow-up measure type of your kind of body with this code",
           UserErrorCode.NOT_FOUND,
         );
+      if (starts.some((s) => s.typeId === type.id)) reject(`startMeasures.${i}.measureType`, "given twice");
       const startsOn = parseInput(isoDateSchema, start.startsOn, `startMeasures.${i}.startsOn`);
       if (startsOn < meeting.heldOn)
         reject(`startMeasures.${i}.startsOn`, `must not be before the meeting (${meeting.heldOn})`);
@@ -238,6 +249,7 @@ export function recordDecision(
       "stopMeasureIds",
       "no open follow-up measure of your body for this person",
     );
+    checkListSize(input.actions, ACTIONS_MAX, "actions");
     const actions = await parseActions(ctx, actor, input.actions, meeting.heldOn, "actions.");
 
     const agendaItem = (await discussionsByMeetingIds(tx, [meeting.id])).find((d) => d.personId === personId);
@@ -297,7 +309,7 @@ export function closeAction(
 ): Promise<MutationOutcome<string>> {
   requireAction(ctx, "MEETING_RECORD");
   return runMutation(ctx, async (tx) => {
-    const closing = parseInput(actionItemCloseSchema, { status: input.status, note: input.note });
+    const closing = parseInput(actionItemCloseSchema, { status: input.status, note: input.note ?? null });
     const id = uuidOf(input.actionItemId, "ActionItem");
     const [item] = id === null ? [] : await actionItemsByIds(tx, [id]);
     if (item === undefined)

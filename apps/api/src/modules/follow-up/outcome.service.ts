@@ -35,7 +35,7 @@ export function recordOutcome(
     const outcome = parseInput(outcomeSchema, {
       kind: input.kind,
       occurredOn: input.occurredOn,
-      note: input.note,
+      note: input.note ?? null,
     });
     if (outcome.occurredOn > ctx.today) reject("occurredOn", "must not be in the future");
     const visible = await lockCaseForChange(ctx, tx, uuidOf(input.personId, "Person"), "personId");
@@ -78,7 +78,7 @@ export function closeCase(
     const closure = parseInput(caseCloseSchema, {
       closedOn: input.closedOn,
       reason: input.reason,
-      note: input.note,
+      note: input.note ?? null,
     });
     if (closure.closedOn > ctx.today) reject("closedOn", "must not be in the future");
     const visible = await lockCaseForChange(ctx, tx, uuidOf(input.personId, "Person"), "personId");

@@ -6,6 +6,7 @@ import {
   conditionProposeSchema,
   conditionStatusOn,
   conditionTypeDefineSchema,
+  RELEASE_CONDITIONS_MAX,
   RELEASE_TYPES_WITH_CONDITIONS,
   type ReleaseType,
 } from "@continuum/domain";
@@ -17,7 +18,7 @@ import type { RequestContext } from "../../graphql/context.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, runMutation } from "../../graphql/mutation.js";
 import { reject, UserErrorCode } from "../../graphql/user-error.js";
-import { parseInput } from "../../graphql/validate.js";
+import { checkListSize, parseInput } from "../../graphql/validate.js";
 import { latestEpisodeOf } from "../detention/detention.repository.js";
 import { type DetentionChange, lockCaseForChange } from "../detention/detention.service.js";
 import {
@@ -200,6 +201,7 @@ export async function conditionsAtRelease(
   release: { releasedOn: string; releaseType: ReleaseType },
   added: readonly ReleaseConditionInput[],
 ): Promise<void> {
+  checkListSize(added, RELEASE_CONDITIONS_MAX, "conditions");
   const proposed = await proposedConditionsOf(tx, episode.id);
   if (!(RELEASE_TYPES_WITH_CONDITIONS as readonly ReleaseType[]).includes(release.releaseType)) {
     if (added.length > 0)

@@ -114,7 +114,9 @@ export function recordReleasePlan(
         ...change,
         createdBy: actor.userId,
       });
-    } else if (input.version == null || !(await updatePlan(tx, episode.id, input.version, change))) {
+    } else if (input.version == null) {
+      reject("version", "give the version of the plan you are changing");
+    } else if (!(await updatePlan(tx, episode.id, input.version, change))) {
       reject("version", `the plan ${CHANGED_MEANWHILE}`, UserErrorCode.CONFLICT);
     }
     ctx.audit.record({

@@ -7,6 +7,7 @@ import type {
   RetentionStatus,
 } from "@/gql/graphql";
 import { type FieldResolver, type Problem, topLevelFields } from "../forms/problems";
+import { checkText } from "../forms/text-checks";
 
 /**
  * The data-protection officer's forms: a data class's retention rule, the approval of retention
@@ -32,12 +33,6 @@ export const RETENTION_STATUSES: readonly RetentionStatus[] = ["PENDING", "POSTP
 export const RETENTION_YEARS_MAX = 100;
 export const RETENTION_BATCH_MAX = 100;
 export const RETENTION_TEXT_MAX = 2000;
-
-function checkText(problems: Problem[], field: string, value: string, max: number) {
-  const text = value.trim();
-  if (text === "") problems.push({ field, key: "required" });
-  else if (text.length > max) problems.push({ field, key: "tooLong", values: { max } });
-}
 
 /** The actions a class may take: the identity is only ever anonymised. */
 export function actionsFor(dataClass: string): readonly RetentionAction[] {
@@ -114,7 +109,7 @@ export function checkCarryOut(values: CarryOutValues): Problem[] {
   if (values.itemIds.length === 0) problems.push({ field: "itemIds", key: "chooseAtLeastOne" });
   else if (values.itemIds.length > RETENTION_BATCH_MAX)
     problems.push({ field: "itemIds", key: "tooMany", values: { max: RETENTION_BATCH_MAX } });
-  checkText(problems, "justification", values.justification, RETENTION_TEXT_MAX);
+  checkText(problems, "justification", values.justification, RETENTION_TEXT_MAX, true);
   return problems;
 }
 
@@ -130,7 +125,7 @@ export const POSTPONE_FIELDS = ["reason"] as const;
 
 export function checkPostpone(values: { reason: string }): Problem[] {
   const problems: Problem[] = [];
-  checkText(problems, "reason", values.reason, RETENTION_TEXT_MAX);
+  checkText(problems, "reason", values.reason, RETENTION_TEXT_MAX, true);
   return problems;
 }
 
@@ -173,7 +168,7 @@ export function checkExport(values: ExportValues): Problem[] {
   const problems: Problem[] = [];
   if (values.personId.trim() === "") problems.push({ field: "personId", key: "required" });
   else if (caseIdOf(values.personId) === null) problems.push({ field: "personId", key: "INVALID" });
-  checkText(problems, "justification", values.justification, RETENTION_TEXT_MAX);
+  checkText(problems, "justification", values.justification, RETENTION_TEXT_MAX, true);
   return problems;
 }
 

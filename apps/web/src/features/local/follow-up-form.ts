@@ -10,6 +10,7 @@ import type {
   OutcomeRecordInput,
 } from "@/gql/graphql";
 import { type FieldResolver, type Problem, topLevelFields } from "../forms/problems";
+import { checkText, optional } from "../forms/text-checks";
 
 /**
  * The follow-up forms of a case file: the threat-analysis body's common-database entry (record,
@@ -43,13 +44,6 @@ function checkDay(problems: Problem[], field: string, value: string, today: stri
   else if (value > today) problems.push({ field, key: "notInFuture" });
 }
 
-function checkText(problems: Problem[], field: string, value: string, max: number, required: boolean) {
-  const text = value.trim();
-  if (required && text === "") problems.push({ field, key: "required" });
-  else if (text.length > max) problems.push({ field, key: "tooLong", values: { max } });
-}
-
-const optional = (value: string) => (value.trim() === "" ? null : value.trim());
 const oneOf = (list: readonly string[], value: string) => list.includes(value);
 
 // --- Putting a person in the common database (or superseding the open entry) ---------------------------

@@ -7,6 +7,7 @@ import type {
   MeetingKind,
 } from "@/gql/graphql";
 import { type FieldResolver, type Problem, topLevelFields } from "../forms/problems";
+import { checkText, optional } from "../forms/text-checks";
 
 /**
  * The forms of a local body (a Local Task Force or a Local Cell): recording or planning a meeting,
@@ -25,14 +26,6 @@ export const MEETING_SUMMARY_MAX = 10_000;
 export const DECISION_MAX = 4000;
 export const ACTION_DESCRIPTION_MAX = 2000;
 export const CLOSING_NOTE_MAX = 2000;
-
-function checkText(problems: Problem[], field: string, value: string, max: number, required: boolean) {
-  const text = value.trim();
-  if (required && text === "") problems.push({ field, key: "required" });
-  else if (text.length > max) problems.push({ field, key: "tooLong", values: { max } });
-}
-
-const optional = (value: string) => (value.trim() === "" ? null : value.trim());
 
 /** A meeting dated today or earlier has been held (the domain's `isMeetingHeld`); a later one is planned. */
 export const isHeld = (heldOn: string, today: string) => heldOn !== "" && heldOn <= today;

@@ -18,6 +18,7 @@ import {
   PROGRAMME_NOTE_MAX,
 } from "@/lib/limits/limits";
 import { type FieldResolver, type Problem, topLevelFields } from "../forms/problems";
+import { checkText, optional } from "../forms/text-checks";
 
 /**
  * The forms of programmes, evaluations and incidents: their values, the portal's own checks (the
@@ -54,14 +55,6 @@ function checkDay(
   else if (notBefore && value < notBefore)
     problems.push({ field, key: "notBefore", values: { date: notBefore } });
 }
-
-function checkText(problems: Problem[], field: string, value: string, max: number, required: boolean) {
-  const text = value.trim();
-  if (required && text === "") problems.push({ field, key: "required" });
-  else if (text.length > max) problems.push({ field, key: "tooLong", values: { max } });
-}
-
-const optional = (value: string) => (value.trim() === "" ? null : value.trim());
 
 // --- CelEx's offer -------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
+import { RELEASE_CONDITIONS_MAX } from "@continuum/domain";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId } from "react";
 import { DetentionEpisodeReleaseDocument } from "@/gql/graphql";
@@ -17,7 +18,6 @@ import {
   emptyCondition,
   emptyRelease,
   needsMunicipality,
-  RELEASE_CONDITIONS_MAX,
   RELEASE_TYPES,
   type ReleaseValues,
   releaseFieldOf,

@@ -1,3 +1,4 @@
+import { RELEASE_CONDITIONS_MAX } from "@continuum/domain";
 import type {
   CaseHandOverInput,
   ConditionBreachRecordInput,
@@ -12,6 +13,7 @@ import type {
 } from "@/gql/graphql";
 import { addDaysIso } from "@/lib/time/calendar";
 import { type FieldResolver, type Problem, topLevelFields } from "../forms/problems";
+import { checkText, optional } from "../forms/text-checks";
 
 /**
  * The forms of release preparation and follow-up: their values, the portal's own checks (the same
@@ -57,7 +59,6 @@ export const BREACH_RESPONSE_MAX = 2000;
 export const LIFT_REASON_MAX = 1000;
 export const HAND_OVER_REASON_MAX = 1000;
 /** At most this many conditions are added in the release form (a form, not a register). */
-export const RELEASE_CONDITIONS_MAX = 10;
 
 export const takesConditions = (releaseType: string) =>
   (RELEASE_TYPES_WITH_CONDITIONS as readonly string[]).includes(releaseType);
@@ -83,14 +84,6 @@ function checkDay(
   else if (context.notAfter && value > context.notAfter)
     problems.push({ field, key: "notAfter", values: { date: context.notAfter } });
 }
-
-function checkText(problems: Problem[], field: string, value: string, max: number, required: boolean) {
-  const text = value.trim();
-  if (required && text === "") problems.push({ field, key: "required" });
-  else if (text.length > max) problems.push({ field, key: "tooLong", values: { max } });
-}
-
-const optional = (value: string) => (value.trim() === "" ? null : value.trim());
 
 /** The agencies that may supervise a condition, by name. */
 export function supervisingAgencies<T extends { kind: string; name: string }>(
