@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLScalarType, type ValueNode } from "graphql";
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 
 /** Dates outside these years are typing mistakes in this domain, and beyond what date arithmetic keeps as ISO. */
-export const DATE_YEARS = { first: 1900, last: 2199 } as const;
+export const DATE_YEARS = { first: 1900, last: 2999 } as const;
 
 const localDate = LocalDateResolver.toConfig();
 
