@@ -1,6 +1,7 @@
 import type { ActionItemStatus } from "@continuum/domain";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
+import type { ResponsibilityRecord } from "../release/handover.repository.js";
 import {
   actionItems,
   caseClosures,
@@ -12,7 +13,6 @@ import {
   localMeetings,
   meetingDiscussions,
 } from "./follow-up.table.js";
-import type { ResponsibilityRecord } from "../release/handover.repository.js";
 
 // Row-level security (migrations 0018, 0019): meetings, their agenda and action items are the
 // holding body's own; a Local Task Force's discussions, follow-up measures, the common database,
