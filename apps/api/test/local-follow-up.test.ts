@@ -435,6 +435,19 @@ describe("action items", () => {
 });
 
 describe("who sees what", () => {
+  it("lists the body's own active members, who may own its actions", async () => {
+    const members = async (who: GraphQLClient) =>
+      (
+        await who.data<{ localBody: { members: { displayName: string; agency: { code: string } }[] } }>(
+          `{ localBody { members { displayName agency { code } } } }`,
+        )
+      ).localBody.members;
+    const brussels = await members(ltf());
+    expect(brussels.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(brussels.map((m) => m.agency.code))).toEqual(new Set(["ltf-brussels"]));
+    expect((await members(lcis())).map((m) => m.agency.code)).not.toContain("ltf-brussels");
+  });
+
   it("an LTF sees its own persons and meetings; another district's LTF sees neither", async () => {
     const meeting = (await recordMeeting()).meeting as Meeting;
     const PERSONS = `{ localBody { agency { code } persons { kind since person { familyName } } meetings { id } } }`;

@@ -13,6 +13,7 @@ import type { DetentionChange } from "../detention/detention.service.js";
 import { checkDate } from "../measures/measure-reading.js";
 import { PersonType } from "../persons/person.type.js";
 import { personAfterChange, personOf } from "../persons/person-lookup.js";
+import { activeUsersOfAgency } from "../users/user.repository.js";
 import { UserType } from "../users/user.type.js";
 import { confirmEntry, endEntry, recordEntry, reviewQueue } from "./common-database.service.js";
 import {
@@ -108,6 +109,13 @@ export class LocalBodyResolver {
   @FieldResolver(() => AgencyType, { nullable: true, description: "The body's agency." })
   agency(@Root() body: LocalBodyType, @Ctx() ctx: RequestContext): Promise<AgencyType | null> {
     return agencyOf(ctx, body.agencyUuid);
+  }
+
+  @FieldResolver(() => [UserType], {
+    description: "The body's active members, by name: who may own its action items.",
+  })
+  async members(@Root() body: LocalBodyType, @Ctx() ctx: RequestContext): Promise<UserType[]> {
+    return (await activeUsersOfAgency(await ctx.tx.get(), body.agencyUuid)).map(UserType.from);
   }
 
   @FieldResolver(() => [LocalBodyPersonType], {

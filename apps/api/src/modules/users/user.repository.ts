@@ -1,4 +1,4 @@
-import { asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { users } from "./user.table.js";
 
@@ -14,6 +14,15 @@ export function usersByIds(db: Db, ids: readonly string[]): Promise<UserRecord[]
 export async function userById(db: Db, id: string): Promise<UserRecord | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
+}
+
+/** The active users of an agency, by name (a local body's members, who may own its actions). */
+export function activeUsersOfAgency(db: Db, agencyId: string): Promise<UserRecord[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.agencyId, agencyId), isNull(users.disabledAt)))
+    .orderBy(asc(users.displayName), asc(users.id));
 }
 
 function searchCondition(search: string | null) {

@@ -141,14 +141,12 @@ describe("the agenda and the closing of an action", () => {
 });
 
 describe("choices and URL state", () => {
-  it("offers the viewer first, then the other owners once, by name", () => {
+  it("offers the viewer first, then the other members of the body", () => {
     const me = { id: "u1", displayName: "Me" };
     expect(
       ownerChoices(me, [
-        { id: "u3", displayName: "Zed" },
-        null,
-        { id: "u1", displayName: "Me" },
         { id: "u2", displayName: "Ann" },
+        { id: "u1", displayName: "Me" },
         { id: "u3", displayName: "Zed" },
       ]).map((u) => u.id),
     ).toEqual(["u1", "u2", "u3"]);

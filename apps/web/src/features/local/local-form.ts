@@ -267,14 +267,9 @@ export interface UserLike {
   displayName: string;
 }
 
-/**
- * Who may own an action: the API lists no body's members, so the portal offers the users it shows
- * — the viewer first, then the owners of the body's actions (each once, by name).
- */
-export function ownerChoices(viewer: UserLike, owners: readonly (UserLike | null)[]): UserLike[] {
-  const others = new Map<string, UserLike>();
-  for (const owner of owners) if (owner && owner.id !== viewer.id) others.set(owner.id, owner);
-  return [viewer, ...[...others.values()].sort((a, b) => a.displayName.localeCompare(b.displayName))];
+/** Who may own an action: the body's active members, the viewer first (the API lists them by name). */
+export function ownerChoices(viewer: UserLike, members: readonly UserLike[]): UserLike[] {
+  return [viewer, ...members.filter((member) => member.id !== viewer.id)];
 }
 
 // --- The workspace's action-item filter (URL state) ---------------------------------------------------

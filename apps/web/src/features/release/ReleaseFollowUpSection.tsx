@@ -3,7 +3,9 @@ import { nameInLocale } from "@/features/i18n/localized-name";
 import type { CaseReleaseQuery, ReleaseConditionRowFragment } from "@/gql/graphql";
 import { DateText, useIsoDate } from "../i18n/DateText";
 import { BreachForm } from "./BreachForm";
+import { ConditionImposeForm } from "./ConditionImposeForm";
 import { ConditionStatusBadge } from "./ConditionStatusBadge";
+import type { ConditionChoices } from "./ConditionTermsFields";
 import { HandOverForm } from "./HandOverForm";
 import { LiftForm } from "./LiftForm";
 import { currentResidence, type ReleaseForms } from "./release-rules";
@@ -13,7 +15,8 @@ type ReleasePerson = NonNullable<CaseReleaseQuery["person"]>;
 /**
  * After release: the conditions on the case file's day with their status, supervising agency and
  * breaches (RELEASE); where the person lived (RELEASE) and which local bodies were responsible.
- * Forms: a breach and lifting for supervisors (CONDITION_SUPERVISE), the hand-over (HAND_OVER).
+ * Forms: a breach and lifting for supervisors (CONDITION_SUPERVISE), who also impose a condition
+ * after the release (`impose`: only after a release with conditions), the hand-over (HAND_OVER).
  */
 export function ReleaseFollowUpSection({
   personId,
@@ -22,6 +25,7 @@ export function ReleaseFollowUpSection({
   responsibilities,
   asOf,
   forms,
+  impose,
   context,
 }: {
   personId: string;
@@ -31,6 +35,8 @@ export function ReleaseFollowUpSection({
   responsibilities: NonNullable<ReleasePerson["responsibilities"]>;
   asOf: string | null;
   forms: ReleaseForms;
+  /** Where a supervisor may impose a condition: the release it follows and what to choose from. */
+  impose: { releasedOn: string | null; choices: ConditionChoices } | null;
   context: { municipalities: readonly string[]; today: string; returnTo: string } | null;
 }) {
   const t = useTranslations("release.followUp");
@@ -136,6 +142,18 @@ export function ReleaseFollowUpSection({
               })}
             </ol>
           )}
+          {context && forms.supervise && impose ? (
+            <details className="form-disclosure">
+              <summary>{tForms("impose.open")}</summary>
+              <ConditionImposeForm
+                personId={personId}
+                releasedOn={impose.releasedOn}
+                choices={impose.choices}
+                today={context.today}
+                returnTo={context.returnTo}
+              />
+            </details>
+          ) : null}
         </>
       ) : null}
 

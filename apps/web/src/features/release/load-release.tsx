@@ -15,7 +15,7 @@ import { serverQuery } from "@/lib/graphql/server";
 import type { ConditionChoices } from "./ConditionTermsFields";
 import { ReleaseFollowUpSection } from "./ReleaseFollowUpSection";
 import { type ReleaseFormContext, ReleasePreparationSection } from "./ReleasePreparationSection";
-import { supervisingAgencies } from "./release-form";
+import { imposeRelease, supervisingAgencies } from "./release-form";
 import { NO_RELEASE_FORMS, releaseFormsFor, releaseReads } from "./release-rules";
 
 /**
@@ -80,8 +80,12 @@ export async function loadReleaseParts(
   const forms = releaseFormsFor(viewer, { access: person.access, detained: open !== null, asOf });
   const anyForm = Object.values(forms).some(Boolean);
   const municipalities = anyForm ? knownMunicipalities(locale) : [];
+  // A supervisor imposes a condition after a release with conditions (from the latest episode).
+  const imposing = forms.supervise && open === null ? imposeRelease(found.detentionEpisodes ?? null) : null;
   const choices =
-    forms.prepare || forms.release ? await conditionChoices(locale) : { types: [], agencies: [] };
+    forms.prepare || forms.release || imposing !== null
+      ? await conditionChoices(locale)
+      : { types: [], agencies: [] };
   const conditions = found.releaseConditions ?? null;
 
   let preparation: React.ReactNode = null;
@@ -112,6 +116,7 @@ export async function loadReleaseParts(
         responsibilities={found.responsibilities ?? []}
         asOf={asOf}
         forms={anyForm ? forms : NO_RELEASE_FORMS}
+        impose={imposing ? { releasedOn: imposing.releasedOn, choices } : null}
         context={forms.supervise || forms.handOver ? { municipalities, today, returnTo } : null}
       />
     );

@@ -5,13 +5,19 @@ import {
   checkBreach,
   checkConditionTerms,
   checkHandOver,
+  checkImpose,
   checkLift,
   checkOverride,
   checkPlan,
   checkRelease,
   emptyCondition,
+  emptyImpose,
   emptyRelease,
   handOverInput,
+  IMPOSE_FIELDS,
+  imposeFieldOf,
+  imposeInput,
+  imposeRelease,
   liftInput,
   overrideFieldOf,
   overrideInput,
@@ -255,6 +261,71 @@ describe("supervision", () => {
     ]);
     expect(checkHandOver({ municipality: "Liège", on: today, reason: "Moved" }, context)).toEqual([]);
     expect(handOverInput("p1", { municipality: "Liège", on: today, reason: " Moved " }).reason).toBe("Moved");
+  });
+});
+
+describe("a condition imposed after the release", () => {
+  const context = { today, releasedOn: "2025-03-01", types, agencyIds: ["ag1"] };
+  const values = { ...condition, imposedOn: "2025-05-01" };
+  it("starts today by default and needs its terms", () => {
+    expect(emptyImpose(today).imposedOn).toBe(today);
+    expect(keys(checkImpose(emptyImpose(today), context))).toEqual([
+      "conditionType:chooseOne",
+      "supervisingAgencyId:chooseOne",
+    ]);
+    expect(checkImpose(values, context)).toEqual([]);
+  });
+  it("is in force from a day not before the release and not in the future", () => {
+    expect(keys(checkImpose({ ...values, imposedOn: "" }, context))).toEqual(["imposedOn:required"]);
+    expect(checkImpose({ ...values, imposedOn: "2025-02-28" }, context)).toEqual([
+      { field: "imposedOn", key: "notBefore", values: { date: "2025-03-01" } },
+    ]);
+    expect(checkImpose({ ...values, imposedOn: "2025-03-01" }, context)).toEqual([]);
+    expect(checkImpose({ ...values, imposedOn: today }, context)).toEqual([]);
+    expect(keys(checkImpose({ ...values, imposedOn: "2025-06-11" }, context))).toEqual([
+      "imposedOn:notInFuture",
+    ]);
+    expect(checkImpose({ ...values, imposedOn: "2020-01-01" }, { ...context, releasedOn: null })).toEqual([]);
+  });
+  it("checks the terms as any condition's, the planned end after its first day", () => {
+    expect(keys(checkImpose({ ...values, conditionType: "NO_CONTACT", details: " " }, context))).toEqual([
+      "details:required",
+    ]);
+    expect(keys(checkImpose({ ...values, endsOn: "2025-05-01" }, context))).toEqual(["endsOn:afterDate"]);
+    expect(checkImpose({ ...values, endsOn: "2025-05-02" }, context)).toEqual([]);
+    // Without a first day, the end is checked against today.
+    expect(keys(checkImpose({ ...values, imposedOn: "", endsOn: today }, context))).toEqual([
+      "imposedOn:required",
+      "endsOn:afterDate",
+    ]);
+  });
+  it("is sent with blanks left out; the person's problems go to the form", () => {
+    expect(imposeInput("p1", { ...values, details: " Weekly ", endsOn: "2026-05-01" })).toEqual({
+      personId: "p1",
+      imposedOn: "2025-05-01",
+      conditionType: "REPORTING",
+      supervisingAgencyId: "ag1",
+      details: "Weekly",
+      endsOn: "2026-05-01",
+    });
+    expect(imposeInput("p1", values)).toMatchObject({ details: null, endsOn: null });
+    expect(imposeFieldOf("personId")).toBeNull();
+    expect(imposeFieldOf("imposedOn")).toBe("imposedOn");
+    expect(imposeFieldOf("details")).toBe("details");
+    expect(IMPOSE_FIELDS).toEqual(["imposedOn", "conditionType", "supervisingAgencyId", "details", "endsOn"]);
+  });
+  it("follows only the latest release that came with conditions", () => {
+    const detained = { releasedOn: null, releaseType: null };
+    const conditional = { releasedOn: "2025-03-01", releaseType: "CONDITIONAL_RELEASE" };
+    const endOfSentence = { releasedOn: "2024-01-01", releaseType: "END_OF_SENTENCE" };
+    expect(imposeRelease([endOfSentence, conditional])).toEqual({ releasedOn: "2025-03-01" });
+    expect(imposeRelease([{ ...conditional, releaseType: "ELECTRONIC_MONITORING" }])).toEqual({
+      releasedOn: "2025-03-01",
+    });
+    expect(imposeRelease([conditional, endOfSentence])).toBeNull();
+    expect(imposeRelease([conditional, detained])).toBeNull();
+    expect(imposeRelease([])).toBeNull();
+    expect(imposeRelease(null)).toEqual({ releasedOn: null });
   });
 });
 

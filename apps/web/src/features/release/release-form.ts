@@ -3,6 +3,7 @@ import type {
   CaseHandOverInput,
   ConditionBreachRecordInput,
   DetentionEpisodeReleaseInput,
+  ReleaseConditionImposeInput,
   ReleaseConditionInput,
   ReleaseConditionLiftInput,
   ReleaseConditionProposeInput,
@@ -408,6 +409,69 @@ export function breachInput(conditionId: string, values: BreachValues): Conditio
 }
 
 export const breachFieldOf: FieldResolver = topLevelFields(BREACH_FIELDS);
+
+// --- A condition imposed after the release ------------------------------------------------------------
+
+export const IMPOSE_FIELDS = [
+  "imposedOn",
+  "conditionType",
+  "supervisingAgencyId",
+  "details",
+  "endsOn",
+] as const;
+
+export interface ImposeValues extends ConditionValues {
+  imposedOn: string;
+}
+
+export const emptyImpose = (today: string): ImposeValues => ({ ...emptyCondition(), imposedOn: today });
+
+/**
+ * Whether conditions are imposed after this person's release, and from when: the API takes them
+ * only on the latest episode released with conditions (a conditional release or electronic
+ * monitoring). `episodes` (oldest first) is null where the viewer does not read them: allowed, with
+ * no release date to check against (the API checks it). Null: not allowed.
+ */
+export function imposeRelease(
+  episodes: readonly { releasedOn: string | null; releaseType: string | null }[] | null,
+): { releasedOn: string | null } | null {
+  if (episodes === null) return { releasedOn: null };
+  const latest = episodes[episodes.length - 1];
+  if (latest?.releasedOn == null || !takesConditions(latest.releaseType ?? "")) return null;
+  return { releasedOn: latest.releasedOn };
+}
+
+export interface ImposeContext {
+  today: string;
+  /** The release the condition follows: it is in force from that day on, not before. */
+  releasedOn: string | null;
+  types: ConditionContext["types"];
+  agencyIds: readonly string[];
+}
+
+/**
+ * The API's rules: in force from a day not before the release and not in the future; the condition's
+ * terms as for any condition, its planned end after that first day.
+ */
+export function checkImpose(values: ImposeValues, context: ImposeContext): Problem[] {
+  const problems: Problem[] = [];
+  checkDay(problems, "imposedOn", values.imposedOn, { today: context.today, notBefore: context.releasedOn });
+  problems.push(
+    ...checkConditionTerms(values, {
+      types: context.types,
+      agencyIds: context.agencyIds,
+      startsOn: values.imposedOn === "" ? context.today : values.imposedOn,
+    }),
+  );
+  return problems;
+}
+
+export function imposeInput(personId: string, values: ImposeValues): ReleaseConditionImposeInput {
+  return { personId, imposedOn: values.imposedOn, ...conditionTermsInput(values) };
+}
+
+/** `personId` (not on a release with conditions, the case closed) goes to the whole form. */
+export const imposeFieldOf: FieldResolver = topLevelFields(IMPOSE_FIELDS);
 
 // --- Lifting a condition early -------------------------------------------------------------------------
 

@@ -75,10 +75,7 @@ export default async function LocalWorkspacePage({ params, searchParams }: PageP
   const personChoices = persons
     .map((row) => ({ id: row.person.id, name: cardName(row.person.card) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
-  const owners = ownerChoices(
-    viewer.user,
-    body.owners.map((item) => item.owner),
-  );
+  const owners = ownerChoices(viewer.user, body.members);
   const past = body.meetings.filter((meeting) => meeting.held);
   const bodyName = body.agency?.name ?? tEnums(`localBodyKind.${body.kind}`);
 

@@ -95,10 +95,7 @@ export default async function MeetingMinutesPage({ params }: PageProps<"/[locale
   );
   const onAgenda = new Set(meeting.discussions.map((d) => d.person?.id).filter(Boolean));
   const notOnAgenda = persons.filter((p) => !onAgenda.has(p.id));
-  const owners = ownerChoices(
-    viewer.user,
-    body.actionItems.map((item) => item.owner),
-  );
+  const owners = ownerChoices(viewer.user, body.members);
   const measureTypes = data.followUpMeasureTypes
     .filter((type) => type.body === body.kind)
     .map((type) => ({ code: type.code, name: nameInLocale(type, locale) }))
