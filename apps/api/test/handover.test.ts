@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../src/db/client.js";
 import { addDays, audited, expectNothingWritten, UNKNOWN, type UserErrorShape, uuidOf } from "./case-work.js";
 import { type Places, places } from "./fixtures.js";
 import { type GraphQLClient, type GraphQLResponse, startTestApp, type TestApp, TODAY } from "./harness.js";
@@ -200,6 +202,63 @@ describe("handing a case over", () => {
     expect(measures.person.followUpMeasures).toEqual([
       { endedOn: MOVED, endReason: "Handed over: Fictional: moved in with family." },
     ]);
+  });
+
+  it("ends the local follow-up when the person is admitted again: responsibilities, measures, conditions", async () => {
+    const personId = await releasedTo("Handfour", "Molenbeek-Saint-Jean");
+    const meeting = await as["ltf-brussels.chair"].data<{ localMeetingRecord: { meeting: { id: string } } }>(
+      `mutation($input: LocalMeetingRecordInput!) { localMeetingRecord(input: $input) { meeting { id } } }`,
+      {
+        input: {
+          kind: "OPERATIONAL",
+          heldOn: addDays(MOVED, -10),
+          membersPresent: ["Fictional member"],
+          agenda: [personId],
+        },
+      },
+    );
+    await as["ltf-brussels.chair"].data(
+      `mutation($input: MeetingDecisionRecordInput!) { meetingDecisionRecord(input: $input) { userErrors { message } } }`,
+      {
+        input: {
+          meetingId: meeting.localMeetingRecord.meeting.id,
+          personId,
+          decision: "Fictional: regular police visits.",
+          startMeasures: [{ measureType: "POLICE_VISITS", startsOn: addDays(MOVED, -10) }],
+        },
+      },
+    );
+    const readmitted = await celex().data<{ detentionEpisodeOpen: { userErrors: UserErrorShape[] } }>(
+      `mutation($input: DetentionEpisodeOpenInput!) { detentionEpisodeOpen(input: $input) { userErrors { field message code } } }`,
+      {
+        input: {
+          personId,
+          admittedOn: MOVED,
+          legalStatus: "PREVENTIVE_DETENTION",
+          establishmentId: at.establishment("ITT"),
+        },
+      },
+    );
+    expect(readmitted.detentionEpisodeOpen.userErrors).toEqual([]);
+    const person = uuidOf(personId);
+    const ended = await queryRows<{ what: string; on: string | null; reason: string | null }>(
+      app.database.db,
+      sql`select 'responsibility' as what, valid_to::text as on, null as reason from case_responsibilities
+            where person_id = ${person}::uuid
+          union all
+          select 'measure', ended_on::text, end_reason from follow_up_measures where person_id = ${person}::uuid
+          union all
+          select 'condition', lifted_on::text, lift_reason from release_conditions where person_id = ${person}::uuid
+          order by 1`,
+    );
+    expect(ended).toEqual([
+      { what: "condition", on: MOVED, reason: "Returned to prison" },
+      { what: "measure", on: MOVED, reason: "Returned to prison" },
+      { what: "responsibility", on: MOVED, reason: null },
+      { what: "responsibility", on: MOVED, reason: null },
+    ]);
+    const card = (await fileOf(celex(), personId)) as File;
+    expect(card.card.responsibleAgency?.code).toBe("celex");
   });
 
   it("refuses bad input and persons not on release; nothing is written", async () => {

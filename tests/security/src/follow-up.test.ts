@@ -740,6 +740,20 @@ describe("the definer-rights functions of 0018–0021", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("app_end_follow_up_at_admission refuses every caller where no admission began that day", async () => {
+    // No fixture person was admitted on the release day: every account, admitting kinds included, is refused.
+    const wrong: string[] = [];
+    for (const p of population)
+      for (const account of ACCOUNTS) {
+        const result = await rawAs(
+          account,
+          sql`select 1 from app_end_follow_up_at_admission(${p.uuid}::uuid, ${RELEASED_ON}::date)`,
+        );
+        if (!/not allowed to end the follow-up/.test(result)) wrong.push(`${account} ${p.label}: ${result}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
   it("the retention and export functions refuse everyone but the data-protection officer, oversight included", async () => {
     const closed = byLabel("Closed").uuid;
     const calls: SQL[] = [

@@ -129,3 +129,12 @@ export async function setReleaseDate(
     })
     .where(eq(detentionEpisodes.id, episodeId));
 }
+
+/**
+ * A released person admitted again is no longer followed locally: responsibilities close, and
+ * follow-up measures and release conditions still in force end that day (definer function,
+ * migration 0025).
+ */
+export async function endFollowUpAtAdmission(db: Db, personId: string, admittedOn: string): Promise<void> {
+  await db.execute(sql`select app_end_follow_up_at_admission(${personId}::uuid, ${admittedOn}::date)`);
+}

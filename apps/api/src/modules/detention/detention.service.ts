@@ -42,6 +42,7 @@ import type {
 } from "./detention.input.js";
 import {
   closePlacement,
+  endFollowUpAtAdmission,
   episodeById,
   insertEpisode,
   insertPlacement,
@@ -174,6 +175,7 @@ export async function admitPerson(
     reason: "Admission",
     createdBy: actor.userId,
   });
+  if (latest !== null) await endFollowUpAtAdmission(tx, person.id, admission.admittedOn);
   return episodeId;
 }
 
