@@ -50,12 +50,38 @@ interface Item {
   decidedBy: { displayName: string } | null;
 }
 
+interface QueuePage {
+  edges: { cursor: string; node: Item }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number;
+}
+
+const QUEUE = `query($status: RetentionStatus!, $first: Int!, $after: String) {
+  retentionQueue(status: $status, first: $first, after: $after) {
+    edges { cursor node { ${ITEM_FIELDS} } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    totalCount } }`;
+
+async function queuePage(status: string, first: number, after: string | null = null): Promise<QueuePage> {
+  return (await dpo.data<{ retentionQueue: QueuePage }>(QUEUE, { status, first, after })).retentionQueue;
+}
+
+/** Every item of a status, page after page. */
 async function queue(status: string, personId?: string): Promise<Item[]> {
-  const data = await dpo.data<{ retentionQueue: Item[] }>(
-    `query($status: RetentionStatus!) { retentionQueue(status: $status) { ${ITEM_FIELDS} } }`,
-    { status },
-  );
-  return data.retentionQueue.filter((i) => personId === undefined || i.personId === personId);
+  const items: Item[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await queuePage(status, 100, after);
+    items.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return items.filter((i) => personId === undefined || i.personId === personId);
 }
 
 const itemOf = async (personId: string, dataClass: string, status = "PENDING") => {
@@ -315,10 +341,62 @@ describe("postponing", () => {
   });
 });
 
+describe("the queue", () => {
+  it("is paged by due date: two pages cover the items once, counted in all, only the page's persons audited", async () => {
+    await closedCase("Retenpagea");
+    await closedCase("Retenpageb", yearsBefore(TODAY, 7));
+    await runRetentionSweep(app.database, TODAY);
+    const expected = await queryRows<{ id: string; person_id: string }>(
+      app.database.db,
+      sql`select id::text as id, person_id::text as person_id from retention_items
+          where status = 'PENDING' order by due_on, id`,
+    );
+    expect(expected.length).toBeGreaterThan(4);
+    const half = Math.ceil(expected.length / 2);
+    let first!: QueuePage;
+    const rows = await audited(app, async () => {
+      first = await queuePage("PENDING", half);
+    });
+    expect(first.totalCount).toBe(expected.length);
+    expect(first.edges).toHaveLength(half);
+    expect(first.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0]?.cursor,
+      endCursor: first.edges.at(-1)?.cursor,
+    });
+    const pagePersons = new Set(expected.slice(0, half).map((r) => r.person_id));
+    expect(rows.every((r) => r.operation === "READ" && r.details.list === "retentionQueue")).toBe(true);
+    expect(rows.map((r) => r.person_id).sort()).toEqual([...pagePersons].sort());
+    expect(pagePersons.size).toBeLessThan(new Set(expected.map((r) => r.person_id)).size);
+
+    const second = await queuePage("PENDING", 100, first.pageInfo.endCursor);
+    expect(second.totalCount).toBe(expected.length);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const ids = [...first.edges, ...second.edges].map((e) => e.node.id);
+    expect(ids).toEqual(expected.map((r) => globalId("RetentionItem", r.id)));
+    const dues = [...first.edges, ...second.edges].map((e) => e.node.dueOn);
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it("refuses a page size out of 1..100 and a forged cursor", async () => {
+    const forged = Buffer.from(JSON.stringify(["not-a-date", "x"])).toString("base64url");
+    for (const [first, after] of [
+      [0, null],
+      [101, null],
+      [10, "garbage"],
+      [10, forged],
+    ] as const) {
+      const res = await dpo.request(QUEUE, { status: "PENDING", first, after });
+      expect(errorCodes(res), `${first} ${after}`).toEqual(["BAD_USER_INPUT"]);
+    }
+  });
+});
+
 describe("who may", () => {
   const OPERATIONS: [string, Record<string, unknown>][] = [
     ["{ retentionRules { dataClass } }", {}],
-    ["{ retentionQueue(status: PENDING) { id } }", {}],
+    ["{ retentionQueue(status: PENDING, first: 1) { totalCount } }", {}],
     [SWEEP, {}],
     [RULE_SET, { input: { dataClass: "OBSERVATIONS", yearsAfterClosure: 0, action: "DELETE" } }],
     [CARRY_OUT, { input: { itemIds: [UNKNOWN("RetentionItem")], justification: "Fictional." } }],

@@ -1012,7 +1012,7 @@ describe("API side doors", () => {
     const item = Buffer.from(`RetentionItem:${retentionItemUuid}`).toString("base64url");
     const reads = [
       `query { personRecordExport(personId: "${closed.id}", justification: "Forged.") { document } }`,
-      `query { retentionQueue(status: PENDING) { id } }`,
+      `query { retentionQueue(status: PENDING, first: 1) { totalCount } }`,
       `query { retentionRules { dataClass } }`,
     ];
     await expectUnchanged(async () => {
@@ -1036,11 +1036,26 @@ describe("API side doors", () => {
         expect(errorCodes(sweep), `${account} sweep`).toEqual(["FORBIDDEN"]);
       }
     });
-    // Positive control: the officer sees the item.
-    const queue = await client("dpo.reviewer").data<{ retentionQueue: { id: string }[] }>(
-      `query { retentionQueue(status: PENDING) { id } }`,
-    );
-    expect(queue.retentionQueue.map((i) => i.id)).toContain(item);
+    // Positive control: the officer sees the item (walking the queue page by page).
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: {
+        retentionQueue: {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await client("dpo.reviewer").data(
+        `query($after: String) { retentionQueue(status: PENDING, first: 100, after: $after) {
+          edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      const page = res.retentionQueue;
+      ids.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(ids).toContain(item);
   });
 
   it("shows a Local Cell the card only: no discreet surveillance, no threat-analysis history, no task-force measure", async () => {

@@ -5,7 +5,7 @@ import type {
   RetentionAction,
   RetentionStatus,
 } from "@continuum/domain";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
 import { retentionItems, retentionRules } from "./retention.table.js";
@@ -73,12 +73,35 @@ export function allItems(db: Db): Promise<RetentionItemRecord[]> {
   return db.select().from(retentionItems);
 }
 
-export function itemsByStatus(db: Db, status: RetentionStatus): Promise<RetentionItemRecord[]> {
+/** A page of the items of one status, by (due date, ID), after the cursor's key. */
+export function itemsByStatus(
+  db: Db,
+  status: RetentionStatus,
+  after: { dueOn: string; id: string } | null,
+  limit: number,
+): Promise<RetentionItemRecord[]> {
+  const keyset =
+    after === null
+      ? eq(retentionItems.status, status)
+      : and(
+          eq(retentionItems.status, status),
+          sql`(${retentionItems.dueOn}, ${retentionItems.id}) > (${after.dueOn}::date, ${after.id}::uuid)`,
+        );
   return db
     .select()
     .from(retentionItems)
-    .where(eq(retentionItems.status, status))
-    .orderBy(asc(retentionItems.dueOn), asc(retentionItems.id));
+    .where(keyset)
+    .orderBy(asc(retentionItems.dueOn), asc(retentionItems.id))
+    .limit(limit);
+}
+
+/** How many items have this status. */
+export async function countItemsByStatus(db: Db, status: RetentionStatus): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(retentionItems)
+    .where(eq(retentionItems.status, status));
+  return Number(row?.n ?? 0);
 }
 
 const itemsWithIds = (db: Db, ids: readonly string[]) =>

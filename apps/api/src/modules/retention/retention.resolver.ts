@@ -1,6 +1,7 @@
 import { RetentionStatus } from "@continuum/domain";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireDataProtectionOfficer } from "../../access/policy.js";
+import { mapPage } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { Rule } from "../../graphql/rule.js";
 import { UserType } from "../users/user.type.js";
@@ -19,6 +20,7 @@ import {
   PersonRecordExportType,
   RetentionCarryOutInput,
   RetentionCarryOutPayload,
+  RetentionItemConnection,
   RetentionItemType,
   RetentionPostponeInput,
   RetentionPostponePayload,
@@ -60,16 +62,26 @@ export class RetentionResolver {
     });
   }
 
-  @Query(() => [RetentionItemType], {
-    description: "Retention items of one status, by due date (data-protection officer); audited.",
+  @Query(() => RetentionItemConnection, {
+    description:
+      "Retention items of one status, by due date (data-protection officer), a page at a time; each " +
+      "person listed on the page is audited.",
   })
   @Rule("REVIEWER")
   async retentionQueue(
     @Arg("status", () => RetentionStatus, { description: "Waiting, postponed or carried out." })
     status: RetentionStatus,
+    @Arg("first", () => Int, { description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Cursor after which the page starts (pageInfo.endCursor).",
+    })
+    after: string | null,
     @Ctx() ctx: RequestContext,
-  ): Promise<RetentionItemType[]> {
-    return (await retentionQueue(ctx, status)).map(itemType);
+  ): Promise<InstanceType<typeof RetentionItemConnection>> {
+    return RetentionItemConnection.fromPage(
+      mapPage(await retentionQueue(ctx, { status, first, after: after ?? null }), itemType),
+    );
   }
 
   @Mutation(() => RetentionSweepPayload, {

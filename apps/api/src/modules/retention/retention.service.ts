@@ -2,6 +2,7 @@ import {
   type DataClass,
   dueRetention,
   type IsoDate,
+  isIsoDate,
   planRetentionSweep,
   RETENTION_CARRY_OUT_ORDER,
   type RetentionStatus,
@@ -12,7 +13,9 @@ import {
 import type { AuditEvent, AuditLog } from "../../access/audit.js";
 import { requireDataProtectionOfficer } from "../../access/policy.js";
 import type { Db } from "../../db/client.js";
+import { decodeCursor, encodeCursor, type Page, pageSize } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
+import { badUserInput } from "../../graphql/errors.js";
 import { uuidOf } from "../../graphql/global-id.js";
 import { type MutationOutcome, postgresError, runMutation } from "../../graphql/mutation.js";
 import { reject, UserErrorCode } from "../../graphql/user-error.js";
@@ -22,6 +25,7 @@ import {
   allItems,
   carryOut,
   closedCases,
+  countItemsByStatus,
   deleteItems,
   insertItems,
   itemsByIds,
@@ -120,14 +124,47 @@ async function withCases(db: Db, items: readonly RetentionItemRecord[]): Promise
   });
 }
 
-/** The officer's queue: items of one status, by due date; each person listed is audited. */
-export async function retentionQueue(ctx: RequestContext, status: RetentionStatus): Promise<QueuedItem[]> {
+export interface RetentionQueueArgs {
+  status: RetentionStatus;
+  first: number;
+  after: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The queue's cursor, checked before it reaches SQL: a forged one is bad input, not a failed query. */
+function queueCursor(after: string): { dueOn: string; id: string } {
+  const [dueOn, id] = decodeCursor(after, 2) as [string, string];
+  if (!isIsoDate(dueOn) || !UUID.test(id)) throw badUserInput("after is not a cursor of this list", "after");
+  return { dueOn, id };
+}
+
+/**
+ * The officer's queue: a page of the items of one status, by (due date, ID); each person listed on
+ * the page is audited.
+ */
+export async function retentionQueue(
+  ctx: RequestContext,
+  args: RetentionQueueArgs,
+): Promise<Page<QueuedItem>> {
   requireDataProtectionOfficer(ctx);
+  const limit = pageSize(args.first);
+  const after = args.after === null ? null : queueCursor(args.after);
   const tx = await ctx.tx.get();
-  const queued = await withCases(tx, await itemsByStatus(tx, status));
+  const rows = await itemsByStatus(tx, args.status, after, limit + 1);
+  const queued = await withCases(tx, rows.slice(0, limit));
   for (const personId of new Set(queued.map((q) => q.item.personId)))
-    ctx.audit.record({ operation: "READ", personId, details: { list: "retentionQueue", status } });
-  return queued;
+    ctx.audit.record({
+      operation: "READ",
+      personId,
+      details: { list: "retentionQueue", status: args.status },
+    });
+  return {
+    items: queued.map((q) => ({ node: q, cursor: encodeCursor([q.item.dueOn, q.item.id]) })),
+    hasNextPage: rows.length > limit,
+    hasPreviousPage: after !== null,
+    count: () => countItemsByStatus(tx, args.status),
+  };
 }
 
 /** Items by ID, in that order, for payloads and `node(id:)` (the officer's only: row-level security). */

@@ -1,6 +1,7 @@
 import { DataClass, RetentionAction, RetentionStatus } from "@continuum/domain";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { connectionOf } from "../../graphql/connection.js";
 import { toGlobalId } from "../../graphql/global-id.js";
 import { Node } from "../../graphql/node.js";
 import { DateScalar } from "../../graphql/scalars.js";
@@ -95,6 +96,12 @@ export class RetentionItemType extends Node {
     });
   }
 }
+
+export const RetentionItemConnection = connectionOf(
+  RetentionItemType,
+  "RetentionItem",
+  "A page of retention items of one status, by due date.",
+);
 
 @InputType({ description: "A retention period and action for one data class." })
 export class RetentionRuleSetInput {

@@ -31,16 +31,19 @@ import {
 } from "./data-protection-form";
 
 /**
- * The retention items of one status. Waiting and postponed ones are selected (a checkbox per row,
- * or all at once) and carried out together with one justification; a waiting one may be
- * postponed with a reason. Carried-out ones show who approved them and how many records changed.
+ * One page of the retention items of one status. Waiting and postponed ones are selected (a
+ * checkbox per row, or all those of the page at once) and carried out together with one
+ * justification; a waiting one may be postponed with a reason. Carried-out ones show who approved
+ * them and how many records changed. `wholeList`: the page holds every item of the status.
  */
 export function RetentionQueue({
   items,
+  wholeList,
   caption,
   returnTo,
 }: {
   items: readonly RetentionItemRowFragment[];
+  wholeList: boolean;
   caption: string;
   returnTo: string;
 }) {
@@ -55,7 +58,8 @@ export function RetentionQueue({
   );
   const decidable = items.filter((item) => item.status !== "CARRIED_OUT");
   const selectable = decidable.length > 0;
-  // "Select all" takes at most one batch: the API carries out up to RETENTION_BATCH_MAX at once.
+  // "Select all" takes the items of this page, at most one batch: the API carries out up to
+  // RETENTION_BATCH_MAX at once.
   const batch = decidable.slice(0, RETENTION_BATCH_MAX);
   const allSelected = selectable && batch.every((item) => values.itemIds.includes(item.id));
   const labels = { itemIds: t("select"), justification: t("justification") };
@@ -92,7 +96,9 @@ export function RetentionQueue({
             <label htmlFor={`${formId}-all`}>
               {batch.length < decidable.length
                 ? t("selectBatch", { count: batch.length })
-                : t("selectAll", { count: decidable.length })}
+                : wholeList
+                  ? t("selectAll", { count: decidable.length })
+                  : t("selectPage", { count: decidable.length })}
             </label>
           </div>
         </>

@@ -12,7 +12,11 @@ import {
   exportJson,
   exportVariables,
   exportView,
+  parseRetentionQueue,
   parseRetentionStatus,
+  RETENTION_BATCH_MAX,
+  RETENTION_PAGE_SIZE,
+  retentionQueueHref,
   ruleInput,
   ruleValuesOf,
 } from "./data-protection-form";
@@ -43,6 +47,26 @@ describe("the retention rule", () => {
     expect(parseRetentionStatus(undefined)).toBe("PENDING");
     expect(parseRetentionStatus("CARRIED_OUT")).toBe("CARRIED_OUT");
     expect(parseRetentionStatus("DROP")).toBe("PENDING");
+  });
+});
+
+describe("the queue's place in the URL", () => {
+  it("keeps the status and the trail of cursors, defaults left out", () => {
+    const state = parseRetentionQueue(
+      new URLSearchParams("status=POSTPONED&after=abc&after=d_e-f&after=%3Cx%3E"),
+    );
+    expect(state).toEqual({ status: "POSTPONED", trail: ["abc", "d_e-f"] });
+    expect(retentionQueueHref("/data-protection", state)).toBe(
+      "/data-protection?status=POSTPONED&after=abc&after=d_e-f",
+    );
+    expect(retentionQueueHref("/data-protection", { status: "PENDING", trail: [] }, "#queue-heading")).toBe(
+      "/data-protection#queue-heading",
+    );
+    expect(parseRetentionQueue({ status: "DROP" })).toEqual({ status: "PENDING", trail: [] });
+  });
+
+  it("shows a page that one carry-out batch holds", () => {
+    expect(RETENTION_PAGE_SIZE).toBeLessThanOrEqual(RETENTION_BATCH_MAX);
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   RetentionRuleSetInput,
   RetentionStatus,
 } from "@/gql/graphql";
+import { firstParam, hrefWith, type RawSearchParams, readTrail } from "@/lib/url/params";
 import { type FieldResolver, type Problem, topLevelFields } from "../forms/problems";
 import { checkText } from "../forms/text-checks";
 
@@ -42,6 +43,29 @@ export function actionsFor(dataClass: string): readonly RetentionAction[] {
 /** `status=PENDING|POSTPONED|CARRIED_OUT`; anything else is the default, PENDING. */
 export function parseRetentionStatus(raw: string | undefined): RetentionStatus {
   return (RETENTION_STATUSES as readonly string[]).includes(raw ?? "") ? (raw as RetentionStatus) : "PENDING";
+}
+
+// --- The queue's place in the URL ---------------------------------------------------------------------
+
+/** The queue shows this many items at a time (within one carry-out batch, so "select all" is one). */
+export const RETENTION_PAGE_SIZE = 50;
+
+/** The queue's state in the URL: status=POSTPONED|CARRIED_OUT (waiting by default), after=<cursor>… */
+export interface RetentionQueueState {
+  status: RetentionStatus;
+  trail: string[];
+}
+
+export function parseRetentionQueue(params: RawSearchParams): RetentionQueueState {
+  return { status: parseRetentionStatus(firstParam(params, "status")), trail: readTrail(params, "after") };
+}
+
+/** A link to the queue in this state (defaults left out), optionally to a part of the page. */
+export function retentionQueueHref(path: string, state: RetentionQueueState, hash = ""): string {
+  const params = new URLSearchParams();
+  if (state.status !== "PENDING") params.set("status", state.status);
+  for (const cursor of state.trail) params.append("after", cursor);
+  return hrefWith(path, params, hash);
 }
 
 // --- A class's rule -------------------------------------------------------------------------------------

@@ -8,20 +8,25 @@ import { NotAvailable } from "@/features/access/NotAvailable";
 import { currentViewer, handleReadErrors, requireViewer } from "@/features/auth/viewer";
 import {
   DATA_CLASSES,
-  parseRetentionStatus,
+  parseRetentionQueue,
+  RETENTION_PAGE_SIZE,
   RETENTION_STATUSES,
+  retentionQueueHref,
 } from "@/features/data-protection/data-protection-form";
 import { ExportPanel } from "@/features/data-protection/ExportPanel";
 import { RetentionQueue, SweepButton } from "@/features/data-protection/RetentionQueue";
 import { RetentionRuleForm } from "@/features/data-protection/RetentionRuleForm";
 import { mayUseFollowUpPage } from "@/features/follow-up/follow-up-pages";
+import { PageLinks } from "@/features/paging/PageLinks";
+import { pageWindow } from "@/features/queues/queue-state";
 import { AppShell } from "@/features/shell/AppShell";
-import { DataProtectionDocument, type RetentionStatus } from "@/gql/graphql";
+import { DataProtectionDocument } from "@/gql/graphql";
+import { redirect } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 import { classifyErrors } from "@/lib/graphql/classify";
-import { ApiRequestError } from "@/lib/graphql/errors";
+import { ApiRequestError, hasCode } from "@/lib/graphql/errors";
 import { serverQuery } from "@/lib/graphql/server";
-import { firstParam, readToken } from "@/lib/url/params";
+import { readToken } from "@/lib/url/params";
 
 export async function generateMetadata({
   params,
@@ -37,13 +42,11 @@ export async function generateMetadata({
   return { title: t("title") };
 }
 
-const statusHref = (path: string, status: RetentionStatus) =>
-  status === "PENDING" ? `${path}#queue-heading` : `${path}?status=${status}#queue-heading`;
-
 /**
  * The data-protection officer's page: how long each data class is kept after a case is closed
  * (and the form that changes it), the retention items of one status (`status`, waiting by
- * default) to carry out with a justification or postpone with a reason, the sweep run on demand,
+ * default), a page at a time (`after` cursors trail in the URL), to carry out with a
+ * justification or postpone with a reason, the sweep run on demand,
  * and the export of everything held on one person (`export=<case ID>` only pre-fills its form).
  */
 export default async function DataProtectionPage({
@@ -54,9 +57,10 @@ export default async function DataProtectionPage({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const query = await searchParams;
-  const status = parseRetentionStatus(firstParam(query, "status"));
+  const state = parseRetentionQueue(query);
+  const { status } = state;
   const exportId = readToken(query, "export") ?? "";
-  const returnTo = status === "PENDING" ? "/data-protection" : `/data-protection?status=${status}`;
+  const returnTo = retentionQueueHref("/data-protection", state);
   const viewer = await requireViewer(locale, { returnTo });
   const t = await getTranslations("dataProtection");
   if (!mayUseFollowUpPage(viewer, "dataProtection")) {
@@ -67,14 +71,22 @@ export default async function DataProtectionPage({
       </AppShell>
     );
   }
-  const { data, errors } = await serverQuery(DataProtectionDocument, { status });
+  const { data, errors } = await serverQuery(DataProtectionDocument, {
+    status,
+    first: RETENTION_PAGE_SIZE,
+    after: state.trail.at(-1) ?? null,
+  });
+  if (state.trail.length > 0 && hasCode(errors, "BAD_USER_INPUT", "retentionQueue"))
+    redirect({ href: retentionQueueHref("/data-protection", { status, trail: [] }), locale });
   handleReadErrors(classifyErrors(errors), locale, returnTo);
   if (!data) throw new ApiRequestError(errors);
   const tEnums = await getTranslations("enums");
   const path = `/${locale}/data-protection`;
   const order = (dataClass: string) => (DATA_CLASSES as readonly string[]).indexOf(dataClass);
   const rules = [...data.retentionRules].sort((a, b) => order(a.dataClass) - order(b.dataClass));
-  const items = data.retentionQueue;
+  const queue = data.retentionQueue;
+  const items = queue.edges.map((edge) => edge.node);
+  const window = pageWindow(state.trail, items.length, RETENTION_PAGE_SIZE);
 
   return (
     <AppShell viewer={viewer} section="dataProtection" returnTo={returnTo}>
@@ -121,7 +133,7 @@ export default async function DataProtectionPage({
             {RETENTION_STATUSES.map((option) => (
               <li key={option}>
                 <Link
-                  href={statusHref(path, option)}
+                  href={retentionQueueHref(path, { status: option, trail: [] }, "#queue-heading")}
                   prefetch={false}
                   aria-current={status === option ? "page" : undefined}
                 >
@@ -131,18 +143,45 @@ export default async function DataProtectionPage({
             ))}
           </ul>
         </nav>
+        <p className="count" aria-live="polite">
+          {t("queue.count", { count: queue.totalCount })}
+        </p>
         {items.length === 0 ? (
           <div className="empty-state">
             <p>{t("queue.empty", { status: tEnums(`retentionStatus.${status}`) })}</p>
           </div>
         ) : (
           <RetentionQueue
-            key={status}
+            key={returnTo}
             items={items}
-            caption={t("queue.caption", { status: tEnums(`retentionStatus.${status}`), count: items.length })}
+            wholeList={items.length === queue.totalCount}
+            caption={t("queue.caption", {
+              status: tEnums(`retentionStatus.${status}`),
+              count: queue.totalCount,
+            })}
             returnTo={returnTo}
           />
         )}
+        {items.length > 0 || state.trail.length > 0 ? (
+          <PageLinks
+            label={t("queue.pages")}
+            status={t("queue.pageStatus", { ...window, total: queue.totalCount })}
+            previousHref={
+              state.trail.length > 0
+                ? retentionQueueHref(path, { status, trail: state.trail.slice(0, -1) }, "#queue-heading")
+                : null
+            }
+            nextHref={
+              queue.pageInfo.hasNextPage && queue.pageInfo.endCursor
+                ? retentionQueueHref(
+                    path,
+                    { status, trail: [...state.trail, queue.pageInfo.endCursor] },
+                    "#queue-heading",
+                  )
+                : null
+            }
+          />
+        ) : null}
         <details className="form-disclosure">
           <summary>{t("sweep.open")}</summary>
           <SweepButton returnTo={returnTo} />
