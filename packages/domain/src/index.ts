@@ -1,6 +1,7 @@
 export * from "./access.js";
 export * from "./access-matrix.js";
 export * from "./agency.js";
+export * from "./analytics.js";
 export * from "./dates.js";
 export * from "./detention.js";
 export * from "./enum.js";

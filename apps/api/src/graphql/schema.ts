@@ -7,6 +7,7 @@ import {
 } from "../access/oversight.resolver.js";
 import { ApiTokenResolver, AuthResolver } from "../auth/auth.resolver.js";
 import { AgencyResolver } from "../modules/agencies/agency.resolver.js";
+import { AnalyticsResolver } from "../modules/analytics/analytics.resolver.js";
 import {
   AssessmentInstrumentResolver,
   InstrumentDomainResolver,
@@ -92,6 +93,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
     registerEnums();
     built = buildSchema({
       resolvers: [
+        AnalyticsResolver,
         AgencyResolver,
         ApiTokenResolver,
         AppealResolver,
