@@ -35,6 +35,18 @@ describe("the GraphQL contract", () => {
     expect(publicFields.sort()).toEqual(["login", "loginVerifyTotp", "logout", "me", "viewer"]);
   });
 
+  it("defines every analytics figure, with an example query, in docs/analytics.md", async () => {
+    const schema = await graphqlSchema();
+    const doc = readFileSync(fileURLToPath(new URL("../../../docs/analytics.md", import.meta.url)), "utf8");
+    const analytics = schema.getType("Analytics");
+    if (!isObjectType(analytics)) throw new Error("no Analytics type");
+    const figures = Object.keys(analytics.getFields()).filter((name) => name !== "scope");
+    const undocumented = figures.filter(
+      (name) => !new RegExp(`^### .*\\b${name}\\b`, "m").test(doc) || !doc.includes(`${name}(`),
+    );
+    expect(undocumented).toEqual([]);
+  });
+
   it("documents every type, field, argument and input field for integrators", async () => {
     const schema = await graphqlSchema();
     const undocumented: string[] = [];
