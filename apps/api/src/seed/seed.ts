@@ -268,7 +268,13 @@ async function writePopulation(
     const episodeIds = p.episodes.map(() => newId());
     p.episodes.forEach((e, i) => {
       const { placements: episodePlacements, ...episode } = e;
-      episodeRows.push({ id: episodeIds[i] as string, personId, ...episode });
+      episodeRows.push({
+        id: episodeIds[i] as string,
+        personId,
+        ...episode,
+        ruleEligibleOn: episode.conditionalReleaseEligibleOn,
+        ruleEndOfSentenceOn: episode.endOfSentenceOn,
+      });
       for (const pl of episodePlacements)
         placementRows.push({
           personId,

@@ -157,10 +157,12 @@ const FACTS: Record<AnalyticsFigure, (pt: SQL, params: FactsParams) => SQL> = {
     left join establishments e on e.id = pl.establishment_id`,
 
   UPCOMING_RELEASE_DATES: (pt, params) => {
-    const computed =
+    // Before any override was recorded, the rule's date held (unknown for episodes overridden
+    // before the rule's date was kept: their current date stands in, see migration 0027).
+    const byRule =
       params.releaseDateKind === "END_OF_SENTENCE"
-        ? sql`de.end_of_sentence_on`
-        : sql`de.conditional_release_eligible_on`;
+        ? sql`coalesce(de.rule_end_of_sentence_on, de.end_of_sentence_on)`
+        : sql`coalesce(de.rule_eligible_on, de.conditional_release_eligible_on)`;
     return sql`select pt.point, de.person_id as counted, ${personColumns(sql`pt.day`)}, lp.category,
         e.code as establishment, extract(year from d.on)::int::text as year
       from ${pt} pt
@@ -175,7 +177,7 @@ const FACTS: Record<AnalyticsFigure, (pt: SQL, params: FactsParams) => SQL> = {
         select coalesce((
           select o.date from release_date_overrides o
           where o.episode_id = de.id and o.kind = ${params.releaseDateKind} and o.created_at < pt.day + 1
-          order by o.created_at desc limit 1), ${computed}) as on
+          order by o.created_at desc limit 1), ${byRule}) as on
       ) d
       where d.on >= pt.day`;
   },
@@ -302,11 +304,14 @@ export interface AggregateQuery {
   withComplements: boolean;
 }
 
+/** A single-valued dimension's cell: its value, or NONE where the fact has none (not held, not listed). */
+const cellOf = (column: string) => sql`coalesce(f.${sql.identifier(column)}::text, 'NONE')`;
+
 function filterCondition(dimension: AnalyticsDimension, value: string): SQL {
   const { column, multiple } = DIMENSION_COLUMNS[dimension];
   return multiple === true
     ? sql`${value} = any (f.${sql.identifier(column)})`
-    : sql`f.${sql.identifier(column)} = ${value}`;
+    : sql`${cellOf(column)} = ${value}`;
 }
 
 function allOf(conditions: readonly SQL[]): SQL {
@@ -368,7 +373,7 @@ function aggregateStatement(scope: AnalyticsScope, query: AggregateQuery): SQL {
       ? sql``
       : byColumn.multiple === true
         ? sql`cross join lateral unnest(f.${sql.identifier(byColumn.column)}) as k(key)`
-        : sql`cross join lateral (select f.${sql.identifier(byColumn.column)}::text as key) as k`;
+        : sql`cross join lateral (select ${cellOf(byColumn.column)} as key) as k`;
   const grouping = byColumn === null ? sql`(f.point)` : sql`(f.point, k.key), (f.point)`;
   const keyColumn = byColumn === null ? sql`null::text` : sql`k.key`;
   const totalFlag = byColumn === null ? sql`1` : sql`grouping(k.key)`;
@@ -403,7 +408,7 @@ export async function aggregate(
   );
   return rows.map((row) => ({
     point: Number(row.point),
-    key: Number(row.is_total) === 1 ? null : (row.key ?? "NONE"),
+    key: Number(row.is_total) === 1 ? null : row.key,
     count: Number(row.count),
     mean: row.mean === null || row.mean === undefined ? null : Number(row.mean),
     complements: query.filters.map((_, i) => Number(row[`c${i}`] ?? 0)),

@@ -94,6 +94,7 @@ function periodsOf(
   const protectedScope = scope === "ALL_CASES_PROTECTED";
   const hasRange = time.from != null || time.to != null;
   if (time.on != null && hasRange) throw badUserInput("give either `on`, or `from` and `to`", "on");
+  if (time.interval != null && !hasRange) throw badUserInput("a series needs `from` and `to`", "interval");
   if (kind === "ON_DAY" && hasRange) throw badUserInput("this figure is asked on one day: give `on`", "from");
   if (kind === "FLOW" && time.on != null)
     throw badUserInput("this figure counts over periods: give `from` and `to`", "on");
@@ -227,7 +228,7 @@ function auditQuestion(ctx: RequestContext, prepared: PreparedQuestion, query = 
       by,
       filters,
       from: params.periods[0]?.start,
-      to: params.periods.at(-1)?.end,
+      to: addDaysToDate((params.periods.at(-1) as Period).end, -1),
       interval: prepared.interval,
       points: params.periods.length,
       ...(figure === "RECIDIVISM"
@@ -427,6 +428,9 @@ export async function personsBehind(
   if (cell !== null && prepared.query.by === null) throw badUserInput("give `by` with `cell`", "cell");
   if (cell !== null && (cell.length === 0 || cell.length > OPEN_VALUE_MAX_LENGTH))
     throw badUserInput(`must be 1 to ${OPEN_VALUE_MAX_LENGTH} characters`, "cell");
+  const cells = prepared.query.by === null ? undefined : DIMENSION_CELLS[prepared.query.by];
+  if (cell !== null && cells !== undefined && ![...cells, "NONE"].includes(cell))
+    throw badUserInput(`must be one of ${[...cells, "NONE"].join(", ")}`, "cell");
   const limit = pageSize(question.first);
   const after = question.after ?? null;
   if (after !== null && !/^[0-9a-f-]{36}$/.test(after))

@@ -163,6 +163,8 @@ export async function admitPerson(
     personId: person.id,
     ...admission,
     ...dates,
+    ruleEligibleOn: dates.conditionalReleaseEligibleOn,
+    ruleEndOfSentenceOn: dates.endOfSentenceOn,
     createdBy: actor.userId,
   });
   await insertPlacement(tx, {

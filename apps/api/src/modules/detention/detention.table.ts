@@ -18,6 +18,9 @@ export const detentionEpisodes = pgTable(
     recidivism: text().notNull().$type<Recidivism>().default("NONE"),
     conditionalReleaseEligibleOn: date({ mode: "string" }),
     endOfSentenceOn: date({ mode: "string" }),
+    /** The rule's dates at admission (releaseDatesOf); the two above are these unless overridden. */
+    ruleEligibleOn: date({ mode: "string" }),
+    ruleEndOfSentenceOn: date({ mode: "string" }),
     releasedOn: date({ mode: "string" }),
     releaseType: text().$type<ReleaseType>(),
     releaseMunicipality: text(),
