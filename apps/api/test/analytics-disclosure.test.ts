@@ -142,6 +142,22 @@ describe("a statistician's figures", () => {
     expect((await listed(statistician, null)).total.value).toBe(17);
   });
 
+  it("are the same when several are asked in one operation (they resolve concurrently)", async () => {
+    const alone = await listed(statistician, "ESTABLISHMENT");
+    // Other figures take turns with database statements of their own between the figures'.
+    const others = (
+      i: number,
+    ) => `w${i}: whatIfShare(on: "${DAY}", group: LISTED, additional: 1) { population }
+      s${i}: listedShareOfPopulation(on: "${DAY}") { denominator } d${i}: dradexOccupancy(on: "${DAY}", by: UNIT) { denominator }`;
+    const figure = `listedPersons(on: "${DAY}", by: ESTABLISHMENT) {
+      points { from total { value display suppression } cells { key share count { value display suppression } } } }`;
+    const together = await statistician.data<{ analytics: Record<string, Figure> }>(
+      `{ analytics { ${[1, 2, 3, 4, 5, 6].map((i) => `f${i}: ${figure} ${others(i)}`).join(" ")} } }`,
+    );
+    for (const [field, answer] of Object.entries(together.analytics))
+      if (field.startsWith("f")) expect(answer.points[0]).toEqual(alone);
+  });
+
   it("are counted on the first day of the month, whatever day is asked", async () => {
     expect((await listed(statistician, null, {}, "2024-03-17")).from).toBe("2024-03-01");
     expect((await listed(analyst, null, {}, "2024-03-17")).from).toBe("2024-03-17");

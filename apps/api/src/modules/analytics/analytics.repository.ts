@@ -453,14 +453,28 @@ export async function countPersonsInCell(
   return Number(row?.count ?? 0);
 }
 
-async function asScope<T>(tx: Tx, scope: AnalyticsScope, run: () => Promise<T>): Promise<T> {
+/**
+ * The statements a request runs as the statistics role, one after the other. Sibling fields of one
+ * operation resolve concurrently on the request's one transaction: without this, one figure could
+ * switch the role back while another's statement is still to run.
+ */
+const statisticsTurns = new WeakMap<Tx, Promise<unknown>>();
+
+function asScope<T>(tx: Tx, scope: AnalyticsScope, run: () => Promise<T>): Promise<T> {
   if (scope === "VISIBLE_CASES") return run();
-  await tx.execute(sql`select set_config('role', ${STATISTICS_ROLE}, true)`);
-  try {
-    return await run();
-  } finally {
-    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
-  }
+  const previous = statisticsTurns.get(tx) ?? Promise.resolve();
+  const turn = previous
+    .catch(() => undefined)
+    .then(async () => {
+      await tx.execute(sql`select set_config('role', ${STATISTICS_ROLE}, true)`);
+      try {
+        return await run();
+      } finally {
+        await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+      }
+    });
+  statisticsTurns.set(tx, turn);
+  return turn;
 }
 
 /** Places of each D-Rad:Ex unit, keyed as the figure's UNIT cells ("ITT/DRX"). */
