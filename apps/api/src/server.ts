@@ -102,6 +102,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // Logged-in users and tokens read the schema (the query explorer's documentation), also in
+    // production; anonymous introspection is refused by operationRulesPlugin.
+    introspection: true,
     // main.ts handles SIGTERM itself: stop accepting, drain, then close Apollo and the database.
     stopOnTerminationSignals: false,
   });

@@ -1,4 +1,5 @@
 import { AgeBand, ageBandOf, NationalityGroup, nationalityGroupOf } from "@continuum/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screen } from "./case-work.js";
 import { EMAIL, places, REGISTER } from "./fixtures.js";
@@ -79,5 +80,50 @@ describe("groups in figures", () => {
     expect(await cells("NATIONALITY_GROUP", DAYS[0] as string)).toEqual(
       counted(Object.values(NationalityGroup), (p) => nationalityGroupOf(p.nationalities)),
     );
+  });
+});
+
+describe("odd questions", () => {
+  it("counts a person listed without a label once in the total by label, in a NONE cell", async () => {
+    await app.database.db.execute(sql`update listing_periods set labels = '{FOREIGN_FIGHTER}'`);
+    await app.database.db.execute(
+      sql`update listing_periods set labels = '{}' where person_id = (select id from persons where family_name = 'Groupedb')`,
+    );
+    const totals = async (by: string | null) => {
+      const data = await analyst.data<{
+        analytics: {
+          listedPersons: {
+            points: { total: { value: number }; cells: { key: string; count: { value: number } }[] }[];
+          };
+        };
+      }>(
+        `query($by: AnalyticsDimension) { analytics { listedPersons(on: "2024-03-01", by: $by) {
+          points { total { value } cells { key count { value } } } } } }`,
+        { by },
+      );
+      return data.analytics.listedPersons.points[0];
+    };
+    const byLabel = await totals("LABEL");
+    expect(byLabel?.total.value).toBe(PERSONS.length);
+    expect((await totals(null))?.total.value).toBe(PERSONS.length);
+    expect(byLabel?.cells.find((c) => c.key === "NONE")?.count.value).toBe(1);
+  });
+
+  it("refuses control characters in codes, malformed cursors, and too many periods in one request", async () => {
+    const field = async (query: string) =>
+      (await analyst.request(query)).errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
+    expect(
+      await field(`{ analytics { listedPersons(filter: { establishment: "IT\\u0000T" }) { figure } } }`),
+    ).toEqual([["BAD_USER_INPUT", "filter.establishment"]]);
+    expect(
+      await field(
+        `{ analytics { persons(figure: LISTED_PERSONS, first: 5, after: "------------------------------------") { totalCount } } }`,
+      ),
+    ).toEqual([["BAD_USER_INPUT", "after"]]);
+    const series = (i: number) =>
+      `s${i}: listedPersons(from: "2000-01-01", to: "2019-12-31", interval: MONTH) { figure }`;
+    expect(
+      await field(`{ analytics { ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(series).join(" ")} } }`),
+    ).toContainEqual(["BAD_USER_INPUT", "interval"]);
   });
 });

@@ -178,43 +178,38 @@ export interface ProtectableCount {
   complements: readonly number[];
 }
 
-/** How a count is shown: the number, or "<5" for a small one, or "x" for one that would reveal a small one. */
-export function displayOf(count: number, suppression: Suppression): string {
-  if (suppression === "SMALL_COUNT") return `<${SMALL_COUNT_THRESHOLD}`;
-  if (suppression === "REVEALS_SMALL_COUNT") return "x";
-  return String(count);
+/** Counts shown to a statistician are rounded to a multiple of this. */
+export const ROUNDING_BASE = 5;
+
+/** The nearest multiple of ROUNDING_BASE (17 → 15, 18 → 20; 0 stays 0). */
+export function roundToBase(count: number): number {
+  return Math.round(count / ROUNDING_BASE) * ROUNDING_BASE;
 }
 
-function primarySuppression(value: ProtectableCount): Suppression {
-  if (isSmallCount(value.count)) return "SMALL_COUNT";
-  return value.complements.some(isSmallCount) ? "REVEALS_SMALL_COUNT" : "NONE";
+/** What a statistician is shown of a count: a rounded value, or nothing and why. */
+export interface ProtectedCount {
+  value: number | null;
+  suppression: Suppression;
+}
+
+/** How a count is shown: the number, or "<5" for a small one, or "x" for one that would reveal a small one. */
+export function displayOf(value: number | null, suppression: Suppression): string {
+  if (suppression === "SMALL_COUNT") return `<${SMALL_COUNT_THRESHOLD}`;
+  if (suppression === "REVEALS_SMALL_COUNT" || value === null) return "x";
+  return String(value);
 }
 
 /**
- * Which counts of one table (its cells and its total) a statistician may see.
+ * What a statistician may see of one count (a cell, or a total).
  * 1. A count from 1 to 4 is suppressed ("<5").
- * 2. A count whose complement for one filter is from 1 to 4 is suppressed ("x"): otherwise the
- *    same question without that filter, minus this one, would give the small count.
- * 3. When exactly one cell is suppressed, the total minus the other cells would give it: the
- *    smallest other non-zero cell is suppressed too ("x"). The total itself stays as it is, so
- *    that it agrees with the same total asked by another dimension (unless no other cell can be
- *    hidden, when the total is the hidden cell).
+ * 2. A count whose complement for one of the question's filters is from 1 to 4 is suppressed
+ *    ("x"): the same question without that filter, minus this one, would give the small count.
+ * 3. Every other count is rounded to the nearest multiple of 5. A total minus the cells shown, a
+ *    figure with several values per person (lists, providers, labels) minus another, or a longer
+ *    period minus a shorter one then give no exact small count, however the suppressed cells fall.
  */
-export function protectTable(
-  cells: readonly ProtectableCount[],
-  total: ProtectableCount,
-): { cells: Suppression[]; total: Suppression } {
-  const result = cells.map(primarySuppression);
-  const hidden = result.filter((s) => s !== "NONE").length;
-  if (hidden === 1) {
-    let partner = -1;
-    cells.forEach((cell, i) => {
-      if (result[i] !== "NONE" || cell.count === 0) return;
-      if (partner === -1 || cell.count < (cells[partner] as ProtectableCount).count) partner = i;
-    });
-    if (partner !== -1) result[partner] = "REVEALS_SMALL_COUNT";
-    // With no other cell to hide, the total equals the hidden cell.
-    else return { cells: result, total: "REVEALS_SMALL_COUNT" };
-  }
-  return { cells: result, total: primarySuppression(total) };
+export function protectCount(value: ProtectableCount): ProtectedCount {
+  if (isSmallCount(value.count)) return { value: null, suppression: "SMALL_COUNT" };
+  if (value.complements.some(isSmallCount)) return { value: null, suppression: "REVEALS_SMALL_COUNT" };
+  return { value: roundToBase(value.count), suppression: "NONE" };
 }

@@ -1,4 +1,10 @@
-import { breakGlassAccess, type CaseStage, isAuditReviewer, visibilityOf } from "@continuum/domain";
+import {
+  analyticsScopeOf,
+  breakGlassAccess,
+  type CaseStage,
+  isAuditReviewer,
+  visibilityOf,
+} from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";
 import type { Tx } from "../db/client.js";
@@ -23,6 +29,7 @@ export function databaseSettings(actor: Actor | null): Record<string, string> {
     "app.municipality": actor?.municipality ?? "",
     "app.break_glass": actor?.breakGlassPersonIds.join(",") ?? "",
     "app.audit_reader": actor !== null && isAuditReviewer(actor) ? "on" : "off",
+    "app.statistician": actor !== null && analyticsScopeOf(actor) === "ALL_CASES_PROTECTED" ? "on" : "off",
   };
   const visibility = actor === null ? null : visibilityOf(actor);
   for (const stage of STAGES) {

@@ -59,7 +59,7 @@ export type AnalyticsDimension = keyof typeof AnalyticsDimension;
 
 const YES_NO = ["YES", "NO"] as const;
 
-export const TIMELINESS_VALUES = ["ON_TIME", "LATE", "OUTSTANDING", "NOT_YET_DUE"] as const;
+const TIMELINESS_VALUES = ["ON_TIME", "LATE", "OUTSTANDING", "NOT_YET_DUE"] as const;
 
 /** Dimensions with a fixed set of cells, each shown even when zero; the others list what the data holds. */
 export const DIMENSION_CELLS: Partial<Record<AnalyticsDimension, readonly string[]>> = {
@@ -84,12 +84,12 @@ export const DIMENSION_CELLS: Partial<Record<AnalyticsDimension, readonly string
 };
 
 /** STOCK: counted on each period's first day (or `on`); FLOW: counted over each period. */
-export type FigureTime = "STOCK" | "FLOW" | "ON_DAY";
+export type FigureTiming = "STOCK" | "FLOW" | "ON_DAY";
 
 export type FigureUnit = "PERSONS" | "MEASURES" | "REVIEWS" | "DECISIONS";
 
 export interface FigureDefinition {
-  time: FigureTime;
+  time: FigureTiming;
   unit: FigureUnit;
   /** What is counted (the cells), and over what (the total, the denominator of each share). */
   definition: string;
@@ -221,8 +221,9 @@ export const FIGURES: Record<AnalyticsFigure, FigureDefinition> = {
     unit: "PERSONS",
     definition:
       "Persons released in the period who were on the CelEx list the day before (the total, the denominator; a " +
-      "person's first release in the period), by whether they committed a new offence (terrorist, or any with " +
-      "`reoffence: ANY`) within `withinMonths` months of that release, as recorded by today. FOLLOW_UP_WINDOW " +
+      "person's first release in the period; transfers abroad and deaths in custody left out), by whether they " +
+      "committed a new offence (terrorist, or any with `reoffence: ANY`) within `withinMonths` months of that " +
+      "release, on or before today as recorded now. FOLLOW_UP_WINDOW " +
       "tells whether those months have all passed (COMPLETE): filter on it for a rate over full windows.",
     dimensions: ["OUTCOME", "FOLLOW_UP_WINDOW", "CATEGORY", "RELEASE_TYPE", ...PERSON_DIMENSIONS],
   },

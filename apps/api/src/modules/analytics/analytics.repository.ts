@@ -6,17 +6,14 @@ import {
   type ReleaseDateKind,
 } from "@continuum/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { APP_ROLE } from "../../access/database-session.js";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { type AnalyticsDimension, type AnalyticsFigure, FIGURES } from "./analytics.figures.js";
 
-// The SQL behind every figure: one statement per question. Each figure is a set of facts (one row
+// The SQL behind every figure: one statement per figure. Each figure is a set of facts (one row
 // per counted thing and period: a person, a measure, a review, a decision) with the columns its
 // dimensions group and filter by; `aggregate` counts them per period and cell in the database.
-
-/** The role that counts every case for statisticians (migration 0026): aggregate statements only. */
-const STATISTICS_ROLE = "continuum_statistics";
 
 export interface FactsParams {
   periods: readonly Period[];
@@ -32,7 +29,7 @@ interface DimensionColumn {
   multiple?: boolean;
 }
 
-export const DIMENSION_COLUMNS: Record<AnalyticsDimension, DimensionColumn> = {
+const DIMENSION_COLUMNS: Record<AnalyticsDimension, DimensionColumn> = {
   CATEGORY: { column: "category" },
   LABEL: { column: "labels", multiple: true },
   SEX: { column: "sex" },
@@ -176,7 +173,7 @@ const FACTS: Record<AnalyticsFigure, (pt: SQL, params: FactsParams) => SQL> = {
       cross join lateral (
         select coalesce((
           select o.date from release_date_overrides o
-          where o.episode_id = de.id and o.kind = ${params.releaseDateKind} and o.created_at < pt.day + 1
+          where o.episode_id = de.id and o.kind = ${params.releaseDateKind} and o.created_at < (pt.day + 1)::timestamp at time zone 'UTC'
           order by o.created_at desc limit 1), ${byRule}) as on
       ) d
       where d.on >= pt.day`;
@@ -280,6 +277,7 @@ const FACTS: Record<AnalyticsFigure, (pt: SQL, params: FactsParams) => SQL> = {
         join listing_periods lp on lp.person_id = de.person_id and lp.valid_from < de.released_on
           and (lp.valid_to is null or lp.valid_to >= de.released_on)
         where de.released_on >= pt.start and de.released_on < pt.stop
+          and de.release_type not in ('TRANSFER_ABROAD', 'DEATH_IN_CUSTODY')
         order by de.person_id, de.released_on
       ) r
       join persons p on p.id = r.person_id`;
@@ -292,6 +290,8 @@ export interface AggregateRow {
   key: string | null;
   count: number;
   mean: number | null;
+  /** How many persons the mean is over (fixed-term sentences only). */
+  meanCount: number;
   complements: number[];
 }
 
@@ -372,45 +372,56 @@ function aggregateStatement(scope: AnalyticsScope, query: AggregateQuery): SQL {
     byColumn === null
       ? sql``
       : byColumn.multiple === true
-        ? sql`cross join lateral unnest(f.${sql.identifier(byColumn.column)}) as k(key)`
+        ? sql`cross join lateral unnest(coalesce(nullif(f.${sql.identifier(byColumn.column)}, '{}'), '{NONE}')) as k(key)`
         : sql`cross join lateral (select ${cellOf(byColumn.column)} as key) as k`;
   const grouping = byColumn === null ? sql`(f.point)` : sql`(f.point, k.key), (f.point)`;
   const keyColumn = byColumn === null ? sql`null::text` : sql`k.key`;
   const totalFlag = byColumn === null ? sql`1` : sql`grouping(k.key)`;
-  const mean =
+  const averaged = sql`(where f.mean_value is not null and ${allOf(conditions)})`;
+  const [mean, meanCount] =
     query.figure === "SENTENCE_LENGTHS"
-      ? sql`avg(f.mean_value) filter (where ${allOf(conditions)})`
-      : sql`null`;
+      ? [sql`avg(f.mean_value) filter ${averaged}`, sql`count(distinct f.counted) filter ${averaged}`]
+      : [sql`null`, sql`0`];
   return sql`with ${readOnce(scope)} f as (${facts})
     select f.point, ${keyColumn} as key, ${totalFlag} as is_total,
       count(distinct f.counted) filter (where ${allOf(conditions)})::int as count,
-      ${mean}::float8 as mean
+      ${mean}::float8 as mean, ${meanCount}::int as mean_count
       ${sql.join(complements, sql``)}
     from f ${keyFrom}
     group by grouping sets (${grouping})`;
 }
 
+const dialect = new PgDialect();
+
 /**
  * Runs a figure's statement. Readers of cases run it as themselves, under row-level security, so
- * it counts what they may read; statisticians' figures run as the statistics role, which counts
- * every case but reads only the columns figures need.
+ * it counts what they may read. Statisticians' statements go, with their values inlined (and
+ * quoted), through `app_statistics_rows` (migration 0028), which runs that one statement with the
+ * rights of the statistics role: every case, only the columns figures count by.
  */
+async function rowsOf(tx: Tx, scope: AnalyticsScope, statement: SQL): Promise<Record<string, unknown>[]> {
+  if (scope === "VISIBLE_CASES") return queryRows<Record<string, unknown>>(tx, statement);
+  const text = dialect.sqlToQuery(statement.inlineParams()).sql;
+  const rows = await queryRows<{ row: Record<string, unknown> }>(
+    tx,
+    sql`select app_statistics_rows(${text}) as row`,
+  );
+  return rows.map((r) => r.row);
+}
+
 export async function aggregate(
   tx: Tx,
   scope: AnalyticsScope,
   query: AggregateQuery,
 ): Promise<AggregateRow[]> {
-  const statement = aggregateStatement(scope, query);
-  const rows = await asScope(tx, scope, () =>
-    queryRows<
-      Record<string, unknown> & { point: number; key: string | null; is_total: number; count: number }
-    >(tx, statement),
-  );
+  const rows = await rowsOf(tx, scope, aggregateStatement(scope, query));
+  const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return rows.map((row) => ({
     point: Number(row.point),
-    key: Number(row.is_total) === 1 ? null : row.key,
+    key: Number(row.is_total) === 1 ? null : (row.key as string),
     count: Number(row.count),
-    mean: row.mean === null || row.mean === undefined ? null : Number(row.mean),
+    mean: numberOrNull(row.mean),
+    meanCount: Number(row.mean_count ?? 0),
     complements: query.filters.map((_, i) => Number(row[`c${i}`] ?? 0)),
   }));
 }
@@ -453,30 +464,6 @@ export async function countPersonsInCell(
   return Number(row?.count ?? 0);
 }
 
-/**
- * The statements a request runs as the statistics role, one after the other. Sibling fields of one
- * operation resolve concurrently on the request's one transaction: without this, one figure could
- * switch the role back while another's statement is still to run.
- */
-const statisticsTurns = new WeakMap<Tx, Promise<unknown>>();
-
-function asScope<T>(tx: Tx, scope: AnalyticsScope, run: () => Promise<T>): Promise<T> {
-  if (scope === "VISIBLE_CASES") return run();
-  const previous = statisticsTurns.get(tx) ?? Promise.resolve();
-  const turn = previous
-    .catch(() => undefined)
-    .then(async () => {
-      await tx.execute(sql`select set_config('role', ${STATISTICS_ROLE}, true)`);
-      try {
-        return await run();
-      } finally {
-        await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
-      }
-    });
-  statisticsTurns.set(tx, turn);
-  return turn;
-}
-
 /** Places of each D-Rad:Ex unit, keyed as the figure's UNIT cells ("ITT/DRX"). */
 export async function dradexCapacities(tx: Tx): Promise<Map<string, number | null>> {
   const rows = await queryRows<{ unit: string; capacity: number | null }>(
@@ -496,7 +483,7 @@ export async function populationsByCode(
     tx,
     sql`select distinct on (ep.establishment_id) e.code, ep.population, ep.women_population, ep.on::text as on
         from establishment_populations ep join establishments e on e.id = ep.establishment_id
-        where ep.on <= ${on}::date and ep.on > ${on}::date - 366
+        where ep.on <= ${on}::date and ep.on >= ${on}::date - 366
         order by ep.establishment_id, ep.on desc`,
   );
   return new Map(

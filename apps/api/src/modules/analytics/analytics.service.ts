@@ -8,11 +8,12 @@ import {
   isoDateSchema,
   mayDrillDown,
   type Period,
+  type ProtectedCount,
   periodStartOf,
   periodsBetween,
-  protectTable,
+  protectCount,
   type ReleaseDateKind,
-  type Suppression,
+  SMALL_COUNT_THRESHOLD,
 } from "@continuum/domain";
 import { loadVisiblePerson, requireActor, requirePurpose } from "../../access/policy.js";
 import type { Page } from "../../graphql/connection.js";
@@ -62,8 +63,17 @@ export interface FigureQuestion extends FigureTime {
   dateKind?: ReleaseDateKind | null;
 }
 
-export const RECIDIVISM_MAX_MONTHS = 240;
+const RECIDIVISM_MAX_MONTHS = 240;
 const OPEN_VALUE_MAX_LENGTH = 40;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+/** A value naming a cell or filter: a code of at most 40 printable characters. */
+function checkCode(value: string, field: string): void {
+  if (value.length === 0 || value.length > OPEN_VALUE_MAX_LENGTH)
+    throw badUserInput(`must be 1 to ${OPEN_VALUE_MAX_LENGTH} characters`, field);
+  if (CONTROL_CHARACTERS.test(value)) throw badUserInput("must not contain control characters", field);
+}
 
 /** Whose cases the actor's figures count; refused to those with neither case access nor a statistician's role. */
 export function scopeFor(ctx: RequestContext): AnalyticsScope {
@@ -164,8 +174,7 @@ function filtersOf(
     const cells = DIMENSION_CELLS[dimension];
     if (cells !== undefined && !cells.includes(value))
       throw badUserInput(`must be one of ${cells.join(", ")}`, path);
-    if (value.length === 0 || value.length > OPEN_VALUE_MAX_LENGTH)
-      throw badUserInput(`must be 1 to ${OPEN_VALUE_MAX_LENGTH} characters`, path);
+    checkCode(value, path);
     filters.push({ dimension, value });
   }
   return filters;
@@ -199,6 +208,20 @@ interface PreparedQuestion {
   interval: AnalyticsInterval | null;
 }
 
+/** Periods one request may ask for over all its figures: a dashboard's worth, not a flood. */
+const PERIODS_PER_REQUEST = 2000;
+const periodsAsked = new WeakMap<RequestContext, number>();
+
+function spendPeriods(ctx: RequestContext, periods: number): void {
+  const asked = (periodsAsked.get(ctx) ?? 0) + periods;
+  if (asked > PERIODS_PER_REQUEST)
+    throw badUserInput(
+      `at most ${PERIODS_PER_REQUEST} periods over all the figures of one request: split it, or use longer intervals`,
+      "interval",
+    );
+  periodsAsked.set(ctx, asked);
+}
+
 function prepare(ctx: RequestContext, figure: AnalyticsFigure, question: FigureQuestion): PreparedQuestion {
   const scope = scopeFor(ctx);
   const by = question.by ?? null;
@@ -208,6 +231,7 @@ function prepare(ctx: RequestContext, figure: AnalyticsFigure, question: FigureQ
       "by",
     );
   const { periods, interval } = periodsOf(figure, question, scope, ctx.today);
+  spendPeriods(ctx, periods.length);
   const filters = filtersOf(figure, question.filter);
   const params = factsParams(question, periods, ctx.today, figure);
   return {
@@ -239,13 +263,17 @@ function auditQuestion(ctx: RequestContext, prepared: PreparedQuestion, query = 
   });
 }
 
-function countOf(value: number, suppression: Suppression): FigureCountType {
+/** A count as the scope shows it: exact to readers of cases, protected for statisticians. */
+function countOf(value: ProtectedCount, rounded: boolean): FigureCountType {
   return Object.assign(new FigureCountType(), {
-    value: suppression === "NONE" ? value : null,
-    display: displayOf(value, suppression),
-    suppression,
+    value: value.value,
+    display: displayOf(value.value, value.suppression),
+    suppression: value.suppression,
+    rounded: rounded && value.value !== null,
   });
 }
+
+const exactly = (count: number): ProtectedCount => ({ value: count, suppression: "NONE" });
 
 const shareOf = (count: FigureCountType, denominator: FigureCountType) =>
   count.value === null || denominator.value === null || denominator.value === 0
@@ -278,33 +306,35 @@ function assemble(
   const definition = FIGURES[figure];
   const isProtected = prepared.scope === "ALL_CASES_PROTECTED";
   const keys = cellKeys(by, rows, denominators?.keys ?? []);
-  const empty = { count: 0, mean: null, complements: filters.map(() => 0) };
+  const empty = { count: 0, mean: null, meanCount: 0, complements: filters.map(() => 0) };
+  const shown = (row: AggregateRow) =>
+    isProtected ? countOf(protectCount(row), true) : countOf(exactly(row.count), false);
+  // A mean over fewer than 5 persons would tell a statistician one person's sentence.
+  const meanOf = (row: AggregateRow, count: FigureCountType) =>
+    count.value === null || row.mean === null || (isProtected && row.meanCount < SMALL_COUNT_THRESHOLD)
+      ? null
+      : Math.round(row.mean * 10) / 10;
   const points = params.periods.map((period, point) => {
     const ofPoint = rows.filter((r) => r.point === point);
     const total = ofPoint.find((r) => r.key === null) ?? { ...empty, point, key: null };
-    const cells = keys.map((key) =>
-      by === null ? total : (ofPoint.find((r) => r.key === key) ?? { ...empty, point, key }),
-    );
-    const protection = isProtected
-      ? protectTable(cells, total)
-      : { cells: cells.map((): Suppression => "NONE"), total: "NONE" as Suppression };
-    const totalCount = countOf(total.count, protection.total);
+    const totalCount = shown(total);
     const external = denominators?.of(point);
     return Object.assign(new FigurePointType(), {
       from: period.start,
       to: definition.time === "FLOW" ? addDaysToDate(period.end, -1) : period.start,
       total: totalCount,
-      cells: cells.map((cell, i) => {
-        const count = countOf(cell.count, protection.cells[i] as Suppression);
-        const outside = external?.get(keys[i] as string);
+      cells: keys.map((key) => {
+        const row = by === null ? total : (ofPoint.find((r) => r.key === key) ?? { ...empty, point, key });
+        const count = by === null ? totalCount : shown(row);
+        const outside = external?.get(key);
         const denominator =
-          external === undefined ? totalCount : outside == null ? null : countOf(outside, "NONE");
+          external === undefined ? totalCount : outside == null ? null : countOf(exactly(outside), false);
         return Object.assign(new FigureCellType(), {
-          key: keys[i],
+          key,
           count,
           denominator,
           share: denominator === null ? null : shareOf(count, denominator),
-          mean: count.value === null || cell.mean === null ? null : Math.round(cell.mean * 10) / 10,
+          mean: meanOf(row, count),
         });
       }),
     });
@@ -368,7 +398,7 @@ const WHAT_IF_FILTERS: Record<WhatIfGroup, AnalyticsFilterInput> = {
   FEMALE_LISTED: { listed: true, sex: "FEMALE" },
 };
 
-export const WHAT_IF_MAX_ADDITIONAL = 100_000;
+const WHAT_IF_MAX_ADDITIONAL = 100_000;
 
 /** A group's share of the prison population on a day, now and with `additional` more of them. */
 export async function whatIfShare(
@@ -426,17 +456,17 @@ export async function personsBehind(
     );
   const cell = question.cell ?? null;
   if (cell !== null && prepared.query.by === null) throw badUserInput("give `by` with `cell`", "cell");
-  if (cell !== null && (cell.length === 0 || cell.length > OPEN_VALUE_MAX_LENGTH))
-    throw badUserInput(`must be 1 to ${OPEN_VALUE_MAX_LENGTH} characters`, "cell");
+  if (cell !== null) checkCode(cell, "cell");
   const cells = prepared.query.by === null ? undefined : DIMENSION_CELLS[prepared.query.by];
   if (cell !== null && cells !== undefined && ![...cells, "NONE"].includes(cell))
     throw badUserInput(`must be one of ${[...cells, "NONE"].join(", ")}`, "cell");
   const limit = pageSize(question.first);
   const after = question.after ?? null;
-  if (after !== null && !/^[0-9a-f-]{36}$/.test(after))
-    throw badUserInput("not a cursor from this list", "after");
+  if (after !== null && !UUID.test(after)) throw badUserInput("not a cursor from this list", "after");
   const tx = await ctx.tx.get();
   const ids = await personsInCell(tx, prepared.query, cell, after, limit + 1);
+  const persons = await Promise.all(ids.slice(0, limit).map((id) => loadVisiblePerson(ctx, id)));
+  const items = persons.flatMap((p, i) => (p === null ? [] : [{ node: p, cursor: ids[i] as string }]));
   ctx.audit.record({
     operation: "SEARCH",
     details: {
@@ -445,11 +475,9 @@ export async function personsBehind(
       cell,
       filters: prepared.query.filters,
       from: prepared.query.params.periods[0]?.start,
-      returned: Math.min(ids.length, limit),
+      returned: items.length,
     },
   });
-  const persons = await Promise.all(ids.slice(0, limit).map((id) => loadVisiblePerson(ctx, id)));
-  const items = persons.flatMap((p, i) => (p === null ? [] : [{ node: p, cursor: ids[i] as string }]));
   return {
     items,
     hasNextPage: ids.length > limit,

@@ -5,6 +5,7 @@ import {
   AnalyticsScope,
   NATIONALITY_GROUP_DESCRIPTIONS,
   NationalityGroup,
+  ROUNDING_BASE,
   SENTENCE_BAND_DESCRIPTIONS,
   SentenceBand,
   SMALL_COUNT_THRESHOLD,
@@ -64,7 +65,7 @@ registerEnumType(AnalyticsScope, {
       description: "The cases you may read (row-level security, as for any read); exact counts.",
     },
     ALL_CASES_PROTECTED: {
-      description: `Every case, for statisticians: counts from 1 to ${SMALL_COUNT_THRESHOLD - 1} and those that would reveal them are suppressed, and days are first days of months.`,
+      description: `Every case, for statisticians: counts from 1 to ${SMALL_COUNT_THRESHOLD - 1} and those that would reveal one are suppressed, the others rounded to a multiple of ${ROUNDING_BASE}, and days are first days of months.`,
     },
   },
 });
@@ -84,7 +85,7 @@ registerEnumType(Suppression, {
     },
     REVEALS_SMALL_COUNT: {
       description:
-        'Would let a small count be worked out (from the total, or from the same figure without one of its filters): shown as "x".',
+        'Would let a small count be worked out from the same figure without one of its filters: shown as "x".',
     },
   },
 });
@@ -213,6 +214,11 @@ export class FigureCountType {
 
   @Field(() => Suppression, { description: "Why the count is not shown, or NONE." })
   suppression: Suppression;
+
+  @Field({
+    description: `True when the value is rounded to the nearest multiple of ${ROUNDING_BASE} (statisticians' figures).`,
+  })
+  rounded: boolean;
 }
 
 @ObjectType("FigureCell", { description: "One cell of a figure in one period." })
