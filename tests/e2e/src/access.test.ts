@@ -75,6 +75,8 @@ describe("portal: need-to-know access", () => {
     await expect(nav.getByRole("link").allTextContents()).resolves.toEqual([
       "Opgevolgde dossiers",
       "Opzoeken",
+      "Cijfers en trends",
+      "Query-verkenner",
     ]);
     await nav.getByRole("link", { name: "Opzoeken" }).click();
     await page.waitForURL(/\/nl\/lookup$/);

@@ -107,7 +107,14 @@ describe("case work in prison: screening, report and risk assessment", () => {
     expect(await page.title()).toBe("Screening queue — Continuum");
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents(),
-    ).resolves.toEqual(["Caseload", "Screening queue", "Reports", "Look-up"]);
+    ).resolves.toEqual([
+      "Caseload",
+      "Screening queue",
+      "Reports",
+      "Look-up",
+      "Figures and trends",
+      "Query explorer",
+    ]);
     const table = page.getByRole("table", { name: "Screenings due within 30 days, overdue first" });
     await expect(table.getByRole("columnheader").allTextContents()).resolves.toEqual([
       "Select",
@@ -205,7 +212,7 @@ describe("case work in prison: screening, report and risk assessment", () => {
     await page.getByRole("heading", { level: 1, name: "Not available for your role" }).waitFor();
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents(),
-    ).resolves.toEqual(["Caseload", "Look-up"]);
+    ).resolves.toEqual(["Caseload", "Look-up", "Figures and trends", "Query explorer"]);
     await expectAccessible(page);
 
     await page.goto(caseFile());
@@ -250,7 +257,7 @@ describe("case work in prison: screening, report and risk assessment", () => {
     await page.getByRole("heading", { level: 1, name: "Risk assessments due" }).waitFor();
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents(),
-    ).resolves.toEqual(["Caseload", "Reassessments", "Look-up"]);
+    ).resolves.toEqual(["Caseload", "Reassessments", "Look-up", "Figures and trends", "Query explorer"]);
     await page.getByRole("table", { name: /^Risk assessments due within 30 days/ }).waitFor();
     await expectAccessible(page);
 

@@ -1,6 +1,8 @@
+import { AgencyKind, analyticsScopeOf, ROLES_BY_AGENCY_KIND, visibilityOf } from "@continuum/domain";
 import { describe, expect, it } from "vitest";
 import {
   afterLoginPath,
+  asksFigures,
   caseFileView,
   caseloadColumns,
   classSwitches,
@@ -145,7 +147,7 @@ describe("case-file sections", () => {
 
 describe("navigation and landing", () => {
   it("lists only the pages the viewer may use", () => {
-    expect(navigationFor(viewer({}))).toEqual(["caseload", "lookup"]);
+    expect(navigationFor(viewer({}))).toEqual(["caseload", "lookup", "analytics", "explorer"]);
     expect(navigationFor(viewer({ caseAccess: nobody, auditReviewer: true }))).toEqual(["oversight"]);
     expect(navigationFor(viewer({ caseAccess: nobody, administrator: true }))).toEqual(["admin"]);
   });
@@ -163,7 +165,7 @@ describe("navigation and landing", () => {
           user: { roles: ["ANALYST"], agency: { kind: "CELEX" } },
         }),
       ),
-    ).toEqual(["caseload", "screening", "reports", "lookup"]);
+    ).toEqual(["caseload", "screening", "reports", "lookup", "analytics", "explorer"]);
     const psychologist = [
       { places: ["OWN_ESTABLISHMENT"], dataClasses: ["IDENTITY", "LISTING", "CLINICAL"] },
       { ...none },
@@ -177,16 +179,27 @@ describe("navigation and landing", () => {
           user: { roles: ["PSYCHOLOGIST"], agency: { kind: "PSYCHOSOCIAL_SERVICE" } },
         }),
       ),
-    ).toEqual(["caseload", "assessments", "lookup"]);
+    ).toEqual(["caseload", "assessments", "lookup", "analytics", "explorer"]);
     expect(navigationFor(viewer({ user: { roles: ["OFFICER"], agency: { kind: "PRISON" } } }))).toEqual([
       "caseload",
       "lookup",
+      "analytics",
+      "explorer",
+    ]);
+  });
+  it("offers the query explorer to statisticians, who see no case", () => {
+    const statistician = { roles: ["STATISTICIAN"], agency: { kind: "CELEX" } };
+    expect(navigationFor(viewer({ caseAccess: nobody, user: statistician }))).toEqual([
+      "analytics",
+      "explorer",
     ]);
   });
   it("starts each viewer on their own home page", () => {
     expect(homePath(viewer({}))).toBe("/caseload");
     expect(homePath(viewer({ caseAccess: nobody, auditReviewer: true }))).toBe("/oversight");
     expect(homePath(viewer({ caseAccess: nobody, administrator: true }))).toBe("/admin");
+    const statistician = { roles: ["STATISTICIAN"], agency: { kind: "CELEX" } };
+    expect(homePath(viewer({ caseAccess: nobody, user: statistician }))).toBe("/analytics");
   });
   it("asks for a purpose from those who open personal data", () => {
     expect(needsPurpose(viewer({ purpose: null }))).toBe(true);
@@ -229,5 +242,29 @@ describe("safeNextPath", () => {
       undefined,
     ])
       expect(safeNextPath(bad), String(bad)).toBeNull();
+  });
+});
+
+describe("asksFigures", () => {
+  it("agrees with the domain's analyticsScopeOf for every agency kind and role", () => {
+    for (const kind of Object.values(AgencyKind))
+      for (const role of ROLES_BY_AGENCY_KIND[kind]) {
+        const actor = { agencyKind: kind, roles: [role] };
+        // viewer.caseAccess as the API answers it: the domain's visibility, stage by stage.
+        const caseAccess = Object.values(visibilityOf(actor)).map((stage) => ({
+          places: stage.places,
+          dataClasses: stage.classes,
+        }));
+        const user = { roles: [role], agency: { kind } };
+        expect(asksFigures({ caseAccess, user }), `${kind} ${role}`).toBe(analyticsScopeOf(actor) !== null);
+      }
+  });
+  it("refuses administrators and oversight, who see no case and count nothing", () => {
+    expect(
+      asksFigures({ caseAccess: nobody, user: { roles: ["ADMIN"], agency: { kind: "PLATFORM" } } }),
+    ).toBe(false);
+    expect(
+      asksFigures({ caseAccess: nobody, user: { roles: ["REVIEWER"], agency: { kind: "OVERSIGHT" } } }),
+    ).toBe(false);
   });
 });

@@ -139,7 +139,9 @@ export type NavigationItem =
   | "assessments"
   | "lookup"
   | "oversight"
-  | "admin";
+  | "admin"
+  | "analytics"
+  | "explorer";
 
 /** The work queues, each shown to the viewers whose capability it serves. */
 const QUEUES: readonly [NavigationItem, Capability][] = [
@@ -159,16 +161,32 @@ export function navigationFor(
     for (const [item, capability] of QUEUES) if (capabilities.has(capability)) items.push(item);
     items.push("lookup");
   }
+  if (asksFigures(viewer)) items.push("analytics", "explorer");
   if (viewer.auditReviewer) items.push("oversight");
   if (viewer.administrator) items.push("admin");
   return items;
 }
 
-/** Where a viewer starts: the caseload, else oversight, else administration. */
-export function homePath(viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer" | "administrator">): string {
+/**
+ * May ask the API for figures (`analytics`, and the query explorer): readers of cases (over the
+ * cases they may read) and statisticians (every case, small counts suppressed), as the domain's
+ * `analyticsScopeOf` decides from the same account; the API refuses everyone else (FORBIDDEN).
+ */
+export function asksFigures(viewer: Pick<ViewerLike, "caseAccess" | "user">): boolean {
+  return hasCaseAccess(viewer.caseAccess) || (viewer.user?.roles.includes("STATISTICIAN") ?? false);
+}
+
+/**
+ * Where a viewer starts: the caseload, else oversight, else administration, else the figures
+ * (statisticians, who see no case).
+ */
+export function homePath(
+  viewer: Pick<ViewerLike, "caseAccess" | "auditReviewer" | "administrator" | "user">,
+): string {
   if (hasCaseAccess(viewer.caseAccess)) return "/caseload";
   if (viewer.auditReviewer) return "/oversight";
   if (viewer.administrator) return "/admin";
+  if (asksFigures(viewer)) return "/analytics";
   return "/caseload";
 }
 

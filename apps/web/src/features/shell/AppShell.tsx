@@ -32,6 +32,8 @@ const NAV_PATHS: Record<NavigationItem, string> = {
   lookup: "/lookup",
   oversight: "/oversight",
   admin: "/admin",
+  analytics: "/analytics",
+  explorer: "/explorer",
 };
 
 const DECISION_PATHS: Record<DecisionPage, string> = {
