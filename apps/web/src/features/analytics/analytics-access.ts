@@ -14,7 +14,5 @@ export function analyticsScopeOfViewer(
   return hasCaseAccess(viewer.caseAccess) ? "VISIBLE_CASES" : "ALL_CASES_PROTECTED";
 }
 
-/** Only readers of cases go from a count to the persons behind it. */
-export function mayDrillDown(scope: AnalyticsScope): boolean {
-  return scope === "VISIBLE_CASES";
-}
+/** Only readers of cases go from a count to the persons behind it (the domain's rule). */
+export { mayDrillDown } from "@continuum/domain";
