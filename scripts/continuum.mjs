@@ -71,6 +71,7 @@ const DEMO_ACCOUNTS = [
   ["psd-ittre.psychologist", "Psychosocial service, Ittre"],
   ["vsse.officer", "State Security"],
   ["cuta.analyst", "Threat analysis (CUTA)"],
+  ["celex.statistician", "CelEx statistician: figures over every case (/analytics, /explorer)"],
   ["ltf-brussels.member", "Local Task Force Brussels: released into Brussels"],
   ["lcis-molenbeek.member", "Local cell Molenbeek: released into Molenbeek"],
   ["admin", "Platform administrator: users and API tokens"],
