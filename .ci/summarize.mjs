@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const [dir, ...failedSteps] = process.argv.slice(2);
-const expected = ["domain", "api-postgres", "api-pglite", "web", "security", "e2e"];
+const expected = ["domain", "api-postgres", "api-pglite", "web", "security", "contract", "e2e"];
 let passed = 0;
 let failed = 0;
 const seen = new Set();

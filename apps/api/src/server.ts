@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { todayIso } from "@continuum/domain";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { type Logger, pino } from "pino";
@@ -41,6 +41,25 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
   const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").at(-1)?.trim();
   return (trustProxy && last) || req.socket.remoteAddress || "unknown";
+}
+
+/**
+ * graphql-armor's token limit parses the document in a hook that runs before Apollo's own parser,
+ * so a syntax error comes back as a 500 that carries only BAD_USER_INPUT: it is the client's error.
+ */
+function statusOf(response: HTTPGraphQLResponse): number {
+  const status = response.status ?? 200;
+  if (status !== 500 || response.body.kind !== "complete") return status;
+  try {
+    const { errors } = JSON.parse(response.body.string) as { errors?: { extensions?: { code?: string } }[] };
+    const clientError =
+      errors !== undefined &&
+      errors.length > 0 &&
+      errors.every((e) => e.extensions?.code === ErrorCode.BAD_USER_INPUT);
+    return clientError ? 400 : status;
+  } catch {
+    return status;
+  }
 }
 
 /** Postgres refuses NUL in text: a request carrying one is refused up front, never a 500 later. */
@@ -182,7 +201,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     for (const [key, value] of response.headers) outgoing[key] = value;
     const cookies = (ctx as RequestContext | null)?.responseCookies ?? [];
     if (cookies.length > 0) outgoing["set-cookie"] = cookies;
-    res.writeHead(response.status ?? 200, outgoing);
+    res.writeHead(statusOf(response), outgoing);
     if (response.body.kind === "complete") res.end(response.body.string);
     else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
