@@ -1,5 +1,9 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** The object types reachable through `node(id:)`. */
 export const NODE_TYPES = [
   "Agency",

@@ -17,9 +17,10 @@ import {
 } from "@continuum/domain";
 import { loadVisiblePerson, requireActor, requirePurpose } from "../../access/policy.js";
 import type { Page } from "../../graphql/connection.js";
-import { pageSize } from "../../graphql/connection.js";
+import { decodeCursor, encodeCursor, pageSize } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput, forbidden } from "../../graphql/errors.js";
+import { isUuid } from "../../graphql/global-id.js";
 import type { VisiblePerson } from "../persons/person.repository.js";
 import {
   type AnalyticsDimension,
@@ -65,7 +66,6 @@ export interface FigureQuestion extends FigureTime {
 
 const RECIDIVISM_MAX_MONTHS = 240;
 const OPEN_VALUE_MAX_LENGTH = 40;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /** A value naming a cell or filter: a code of at most 40 printable characters. */
@@ -461,12 +461,14 @@ export async function personsBehind(
   if (cell !== null && cells !== undefined && ![...cells, "NONE"].includes(cell))
     throw badUserInput(`must be one of ${[...cells, "NONE"].join(", ")}`, "cell");
   const limit = pageSize(question.first);
-  const after = question.after ?? null;
-  if (after !== null && !UUID.test(after)) throw badUserInput("not a cursor from this list", "after");
+  const after = question.after == null ? null : (decodeCursor(question.after, 1)[0] as string);
+  if (after !== null && !isUuid(after)) throw badUserInput("after is not a cursor of this list", "after");
   const tx = await ctx.tx.get();
   const ids = await personsInCell(tx, prepared.query, cell, after, limit + 1);
   const persons = await Promise.all(ids.slice(0, limit).map((id) => loadVisiblePerson(ctx, id)));
-  const items = persons.flatMap((p, i) => (p === null ? [] : [{ node: p, cursor: ids[i] as string }]));
+  const items = persons.flatMap((p, i) =>
+    p === null ? [] : [{ node: p, cursor: encodeCursor([ids[i] as string]) }],
+  );
   ctx.audit.record({
     operation: "SEARCH",
     details: {
