@@ -1,3 +1,4 @@
+import { ANALYTICS_MAX_PERIODS } from "@continuum/domain";
 import type { AnalyticsDimension, AnalyticsFigure, AnalyticsInterval } from "@/gql/graphql";
 import { firstParam, hrefWith, type RawSearchParams, readTrail } from "@/lib/url/params";
 import { readDay } from "../decisions/decisions-state";
@@ -11,7 +12,7 @@ import { readDay } from "../decisions/decisions-state";
 export const INTERVALS: readonly AnalyticsInterval[] = ["MONTH", "QUARTER", "YEAR"];
 
 /** The API cuts a series into at most this many periods. */
-export const MAX_PERIODS = 240;
+export const MAX_PERIODS = ANALYTICS_MAX_PERIODS;
 
 /** How many years back the series starts by default (the current year is the tenth). */
 export const DEFAULT_YEARS = 10;
