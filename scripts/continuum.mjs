@@ -116,7 +116,10 @@ async function start() {
     env: { ...env, PORT: webPort, API_URL: apiUrl, NODE_ENV: "production" },
   });
   const children = [api, web];
+  // Once stopping (Ctrl+C, or one process failed), the others' exits are expected.
+  let stopping = false;
   const stop = (signal) => {
+    stopping = true;
     for (const child of children) if (child.exitCode === null) child.kill(signal);
   };
   process.on("SIGINT", () => stop("SIGTERM"));
