@@ -8,6 +8,7 @@ export * from "./enum.js";
 export * from "./establishment.js";
 export * from "./follow-up.js";
 export * from "./information-card.js";
+export * from "./integration.js";
 export * from "./listing.js";
 export * from "./measures.js";
 export * from "./originator-control.js";

@@ -1,4 +1,15 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { DataClass } from "@continuum/domain";
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { enumArrayCheck, id, recorded } from "../db/columns.js";
 import { users } from "../modules/users/user.table.js";
 import { ApiTokenScope } from "./api-token-scope.js";
@@ -42,6 +53,16 @@ export const apiTokens = pgTable(
     /** The first characters of the token, to recognise it in lists. */
     tokenPrefix: text().notNull(),
     scopes: text().array().notNull().$type<ApiTokenScope[]>(),
+    /** The data classes the token may read or feed, within what the account's agency and roles allow. */
+    dataClasses: text()
+      .array()
+      .notNull()
+      .$type<DataClass[]>()
+      .default(sql.raw(`array[${Object.values(DataClass).map((c) => `'${c}'`).join(", ")}]::text[]`)),
+    /** Only the operations registered for the token (persisted operations) are accepted. */
+    trustedOperationsOnly: boolean().notNull().default(false),
+    /** The token this one replaced by rotation; the old one stays valid until its shortened expiry. */
+    replacesId: uuid().references((): AnyPgColumn => apiTokens.id),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
     lastUsedAt: timestamp({ withTimezone: true }),
@@ -52,8 +73,26 @@ export const apiTokens = pgTable(
   },
   (t) => [
     enumArrayCheck("api_tokens_scopes_check", t.scopes, Object.values(ApiTokenScope)),
+    enumArrayCheck("api_tokens_data_classes_check", t.dataClasses, Object.values(DataClass)),
     index("api_tokens_user_idx").on(t.userId),
   ],
+);
+
+/** The operations an integrator registered for its token (trusted documents), by SHA-256 of their text. */
+export const persistedOperations = pgTable(
+  "persisted_operations",
+  {
+    id: id(),
+    tokenId: uuid()
+      .notNull()
+      .references(() => apiTokens.id),
+    /** Lower-case hex SHA-256 of the document, as sent: the client refers to it as "sha256:<hash>". */
+    documentHash: text().notNull(),
+    document: text().notNull(),
+    operationName: text(),
+    ...recorded(),
+  },
+  (t) => [unique("persisted_operations_token_hash").on(t.tokenId, t.documentHash)],
 );
 
 /** Login attempts, for throttling per account and per address. */

@@ -1,0 +1,1 @@
+-- The change feed's outbox triggers and read policy (filled in by the change-feed work).

@@ -1,0 +1,1 @@
+-- Grants and row-level security for import jobs and external references.
