@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
+import { failInterruptedImports } from "./modules/imports/import.runner.js";
 import { scheduleRetentionSweep } from "./modules/retention/retention.job.js";
 import { ensureReferenceData } from "./seed/reference.js";
 import { seedDemo } from "./seed/seed.js";
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   await database.migrate();
   await ensureReferenceData(database.db);
   logger.info({ database: database.kind }, "database migrated, reference data in place");
+  const interrupted = await failInterruptedImports(database);
+  if (interrupted > 0) logger.warn({ interrupted }, "import jobs interrupted by a restart marked FAILED");
   if (config.seedDemo) {
     const seeded = await seedDemo(database, { demoPassword: config.demoPassword, logger });
     logger.info(seeded, seeded.created ? "demo data loaded" : "demo data already present");

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { todayIso } from "@continuum/domain";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError } from "graphql";
 import { type Logger, pino } from "pino";
 import { AuditLog } from "./access/audit.js";
 import { enterActorSession } from "./access/database-session.js";
@@ -17,6 +18,9 @@ import { ErrorCode } from "./graphql/errors.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { formatError, operationRulesPlugin, requestTransactionPlugin } from "./graphql/plugins.js";
 import { graphqlSchema } from "./graphql/schema.js";
+import { type DocumentParams, resolveDocument } from "./graphql/trusted-documents.js";
+import { attachGraphQLWebSocket } from "./graphql/websocket.js";
+import { ImportRunner } from "./modules/imports/import.runner.js";
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -86,9 +90,31 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+function sendJson(res: ServerResponse, status: number, body: unknown, requestId?: string): void {
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    ...(requestId === undefined ? {} : { "x-request-id": requestId }),
+  });
   res.end(JSON.stringify(body));
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Apollo's own persisted-query extension, once resolved here, must not reach Apollo (it has them off). */
+function withoutPersistedQuery(extensions: unknown): unknown {
+  if (!isObject(extensions) || !("persistedQuery" in extensions)) return extensions;
+  const { persistedQuery: _resolved, ...rest } = extensions;
+  return Object.keys(rest).length === 0 ? undefined : rest;
+}
+
+function parseJsonOrUndefined(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function clientError(res: ServerResponse, status: number, message: string): void {
@@ -121,6 +147,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // Persisted operations are registered per token (trusted-documents.ts), not cached from clients.
+    persistedQueries: false,
     // Logged-in users and tokens read the schema (the query explorer's documentation), also in
     // production; anonymous introspection is refused by operationRulesPlugin.
     introspection: true,
@@ -128,6 +156,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  // Import jobs are applied in the background, batch by batch (modules/imports/import.runner.ts).
+  const importRunner = new ImportRunner(database, config, logger);
 
   function createContext(req: IncomingMessage, actor: Actor | null, requestId: string): RequestContext {
     const tx = new RequestTransaction(database.db, (opened) => enterActorSession(opened, ctx.actor));
@@ -181,18 +211,60 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       } else body = raw;
     }
 
+    let actor: Actor | null;
+    try {
+      actor = await authenticate(
+        database,
+        { authorization: headers.get("authorization") ?? null, cookieHeader: headers.get("cookie") ?? null },
+        config.mfaEnforced,
+      );
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return sendJson(
+        res,
+        401,
+        { errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] },
+        requestId,
+      );
+    }
+
+    // A registered operation named by its documentId runs as if its text had been sent.
+    const params: DocumentParams =
+      method === "GET"
+        ? {
+            query: url.searchParams.get("query") ?? undefined,
+            documentId: url.searchParams.get("documentId") ?? undefined,
+            extensions: parseJsonOrUndefined(url.searchParams.get("extensions")),
+          }
+        : isObject(body)
+          ? body
+          : {};
+    const document = await resolveDocument(database.db, actor, params);
+    if (document.kind === "refused") {
+      const { status, message, code, reason } = document.refusal;
+      return sendJson(res, status, { errors: [{ message, extensions: { code, reason } }] }, requestId);
+    }
+    let search = url.search;
+    if (method === "GET") {
+      const named = new URLSearchParams(url.search);
+      named.delete("documentId");
+      if (isObject(params.extensions) && "persistedQuery" in params.extensions) {
+        const extensions = withoutPersistedQuery(params.extensions);
+        if (extensions === undefined) named.delete("extensions");
+        else named.set("extensions", JSON.stringify(extensions));
+      }
+      if (document.query !== undefined) named.set("query", document.query);
+      search = `?${named.toString()}`;
+    } else if (isObject(body)) {
+      const { documentId: _named, extensions: _extensions, ...rest } = body;
+      const extensions = withoutPersistedQuery(body.extensions);
+      body = { ...rest, query: document.query, ...(extensions === undefined ? {} : { extensions }) };
+    }
+
     let ctx: RequestContext | null = null;
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers, search, body },
       context: async () => {
-        const actor = await authenticate(
-          database,
-          {
-            authorization: headers.get("authorization") ?? null,
-            cookieHeader: headers.get("cookie") ?? null,
-          },
-          config.mfaEnforced,
-        );
         ctx = createContext(req, actor, requestId);
         return ctx;
       },
@@ -236,6 +308,15 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       else res.end();
     }
   });
+  // Subscriptions (the change feed) over WebSocket at the same path: graphql/websocket.ts.
+  const webSocket = attachGraphQLWebSocket({
+    http,
+    schema: await graphqlSchema(),
+    database,
+    config,
+    logger,
+    createContext,
+  });
 
   return {
     config,
@@ -244,12 +325,14 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     http,
     logger,
     async close() {
+      await webSocket.close();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       const grace = setTimeout(() => http.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(grace);
       await apollo.stop();
+      await importRunner.stop();
       if (options.database === undefined) await database.close();
     },
   };

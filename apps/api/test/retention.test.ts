@@ -301,6 +301,45 @@ describe("carrying out", () => {
     await setRule("RELEASE", 10, "ANONYMISE");
   });
 
+  it("forgets the integrators' import references of what it deletes or anonymises, whoever imported them", async () => {
+    const a = await closedCase("Retenimport");
+    const [report] = await queryRows<{ id: string }>(
+      app.database.db,
+      sql`select lineage_id::text as id from information_reports where person_id = ${a.uuid}`,
+    );
+    const [episode] = await queryRows<{ id: string }>(
+      app.database.db,
+      sql`select id::text from detention_episodes where person_id = ${a.uuid}`,
+    );
+    // As bulk imports by the prison's system would have left them.
+    for (const [recordType, recordId, externalId] of [
+      ["PERSON", a.uuid, "PMS-P-1"],
+      ["DETENTION_EPISODE", episode?.id, "PMS-E-1"],
+      ["INFORMATION_REPORT", report?.id, "PMS-R-1"],
+    ])
+      await app.database.db.execute(sql`
+        insert into external_references (agency_id, source_system, record_type, external_id, record_id, person_id)
+        values ((select id from agencies where code = 'prison-ittre'), 'PMS', ${recordType}, ${externalId},
+                ${recordId}, ${a.uuid})`);
+    await setRule("IDENTITY", 5, "ANONYMISE");
+    await runRetentionSweep(app.database, TODAY);
+    const res = await carryOut([
+      (await itemOf(a.personId, "OBSERVATIONS")).id,
+      (await itemOf(a.personId, "IDENTITY")).id,
+    ]);
+    expect(res.userErrors).toEqual([]);
+    expect(res.items.map((i) => [i.dataClass, i.rowsAffected])).toEqual([
+      ["OBSERVATIONS", 1],
+      ["IDENTITY", 1],
+    ]);
+    const left = await queryRows<{ record_type: string }>(
+      app.database.db,
+      sql`select record_type from external_references where person_id = ${a.uuid}`,
+    );
+    expect(left).toEqual([{ record_type: "DETENTION_EPISODE" }]);
+    await setRule("IDENTITY", 10, "ANONYMISE");
+  });
+
   it("refuses to delete detention while the person's screenings still refer to it; nothing written", async () => {
     const c = await closedCase("Retenorder");
     await setRule("DETENTION", 5, "DELETE");

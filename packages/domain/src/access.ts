@@ -36,6 +36,11 @@ export interface ActorProfile {
   judicialDistrict: JudicialDistrict | null;
   /** The municipality of a Local Cell for Integral Security. */
   municipality: string | null;
+  /**
+   * The data classes an API token is limited to (absent: a logged-in user, every class the roles
+   * give). A narrowing only: it never adds a class the matrix does not give.
+   */
+  dataClasses?: readonly DataClass[];
 }
 
 /** What the policy needs to know about a person's case. */
@@ -99,6 +104,18 @@ function classesOf(row: MatrixRow): Partial<Record<DataClass, ClassLevel>> {
   return classes;
 }
 
+/** The classes that remain once an API token's data-class limit is applied. */
+function withinTokenClasses(
+  classes: Partial<Record<DataClass, ClassLevel>>,
+  actor: Pick<ActorProfile, "dataClasses">,
+): Partial<Record<DataClass, ClassLevel>> {
+  const limit = actor.dataClasses;
+  if (limit === undefined) return classes;
+  return Object.fromEntries(
+    Object.entries(classes).filter(([name]) => limit.includes(name as DataClass)),
+  ) as Partial<Record<DataClass, ClassLevel>>;
+}
+
 function merge(
   into: Partial<Record<DataClass, ClassLevel>>,
   from: Partial<Record<DataClass, ClassLevel>>,
@@ -123,7 +140,7 @@ export function accessTo(actor: ActorProfile, person: PersonFacts): PersonAccess
     if (TIER_ORDER[rowTier] > TIER_ORDER[tier]) tier = rowTier;
     if (holds) merge(classes, classesOf(row));
   }
-  return { tier, classes, breakGlass: false };
+  return { tier, classes: withinTokenClasses(classes, actor), breakGlass: false };
 }
 
 /**
@@ -131,7 +148,7 @@ export function accessTo(actor: ActorProfile, person: PersonFacts): PersonAccess
  * place held, and at least the identity.
  */
 export function breakGlassAccess(
-  actor: Pick<ActorProfile, "agencyKind" | "roles">,
+  actor: Pick<ActorProfile, "agencyKind" | "roles" | "dataClasses">,
   stage: CaseStage,
 ): PersonAccess {
   const classes: Partial<Record<DataClass, ClassLevel>> = { IDENTITY: "READ" };
@@ -139,7 +156,7 @@ export function breakGlassAccess(
     for (const [name, level] of Object.entries(classesOf(row)) as [DataClass, ClassLevel][])
       classes[name] = level === "SUMMARY" ? "SUMMARY" : "READ";
   }
-  return { tier: "READ", classes, breakGlass: true };
+  return { tier: "READ", classes: withinTokenClasses(classes, actor), breakGlass: true };
 }
 
 export function mayRead(access: PersonAccess, dataClass: DataClass, level: ClassLevel = "READ"): boolean {
@@ -171,7 +188,7 @@ export interface StageVisibility {
  * the same place (a test checks this property of the matrix).
  */
 export function visibilityOf(
-  actor: Pick<ActorProfile, "agencyKind" | "roles">,
+  actor: Pick<ActorProfile, "agencyKind" | "roles" | "dataClasses">,
 ): Record<CaseStage, StageVisibility> {
   const result = {} as Record<CaseStage, StageVisibility>;
   for (const stage of ["IN_PRISON", "RELEASED", "CLOSED"] as const) {
@@ -181,7 +198,8 @@ export function visibilityOf(
     for (const row of rowsFor(actor, stage)) {
       if (TIER_ORDER[row.tier] < TIER_ORDER.CARD) continue;
       places.add(row.place);
-      for (const [name, level] of Object.entries(classesOf(row)) as [DataClass, ClassLevel][]) {
+      const rowClasses = withinTokenClasses(classesOf(row), actor);
+      for (const [name, level] of Object.entries(rowClasses) as [DataClass, ClassLevel][]) {
         classes.add(name);
         if (level !== "SUMMARY") detailed.add(name);
       }

@@ -77,6 +77,7 @@ describe("portal: need-to-know access", () => {
       "Opzoeken",
       "Cijfers en trends",
       "Query-verkenner",
+      "Importeren",
     ]);
     await nav.getByRole("link", { name: "Opzoeken" }).click();
     await page.waitForURL(/\/nl\/lookup$/);
@@ -200,7 +201,7 @@ describe("portal: need-to-know access", () => {
     ).resolves.toContain("La fiche d’information uniquement");
   });
 
-  it("lets an administrator issue an API token, shown once, and revoke it", async () => {
+  it("lets an administrator issue an API token limited to data classes, shown once, lock, rotate and revoke it", async () => {
     const { page } = browser;
     await logIn(page, portal, "admin@continuum.example");
     // No personal data, no purpose: straight to administration.
@@ -210,6 +211,17 @@ describe("portal: need-to-know access", () => {
 
     const name = `E2E feed ${Date.now()}`;
     await page.getByLabel("Name", { exact: true }).fill(name);
+    for (const dataClass of [
+      "CelEx listing",
+      "Observations",
+      "Intelligence",
+      "Clinical",
+      "Programme",
+      "Measures",
+      "Release",
+      "Follow-up",
+    ])
+      await page.getByRole("checkbox", { name: dataClass, exact: true }).uncheck();
     await page.getByRole("button", { name: "Issue the token" }).click();
     await page.getByRole("heading", { level: 3, name: `New token: ${name}` }).waitFor();
     await expect(page.getByRole("textbox", { name: "API token" }).inputValue()).resolves.toMatch(/^ctm_/);
@@ -219,8 +231,25 @@ describe("portal: need-to-know access", () => {
     await expect(page.getByRole("textbox", { name: "API token" }).count()).resolves.toBe(0);
 
     const row = page.getByRole("row").filter({ hasText: name });
-    await row.getByRole("button", { name: `Revoke ${name}` }).click();
-    await row.getByText("Revoked", { exact: true }).waitFor();
+    await row.getByText("Identity, Detention", { exact: true }).waitFor();
+
+    // Lock it to its registered operations, then rotate it: the successor's secret is shown once
+    // in a dialog, and it inherits the classes and the lock.
+    await row.getByRole("button", { name: `Allow registered operations only ${name}` }).click();
+    await row.getByText("Registered only", { exact: true }).waitFor();
+    await row.getByRole("button", { name: `Rotate ${name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `New token for ${name}` });
+    await expect(dialog.getByRole("textbox", { name: "API token" }).inputValue()).resolves.toMatch(/^ctm_/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "I have copied it: hide the token" }).click();
+    await expect(
+      page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Registered only" }).count(),
+    ).resolves.toBe(2);
+
+    for (const each of await page.getByRole("row").filter({ hasText: name }).all()) {
+      await each.getByRole("button", { name: `Revoke ${name}` }).click();
+      await each.getByText("Revoked", { exact: true }).waitFor();
+    }
 
     // Oversight is not for administrators: the same not-found page as any unknown address.
     const response = await page.goto(`${portal}/en/oversight`);

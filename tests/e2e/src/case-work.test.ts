@@ -114,6 +114,7 @@ describe("case work in prison: screening, report and risk assessment", () => {
       "Look-up",
       "Figures and trends",
       "Query explorer",
+      "Imports",
     ]);
     const table = page.getByRole("table", { name: "Screenings due within 30 days, overdue first" });
     await expect(table.getByRole("columnheader").allTextContents()).resolves.toEqual([
@@ -212,7 +213,7 @@ describe("case work in prison: screening, report and risk assessment", () => {
     await page.getByRole("heading", { level: 1, name: "Not available for your role" }).waitFor();
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents(),
-    ).resolves.toEqual(["Caseload", "Look-up", "Figures and trends", "Query explorer"]);
+    ).resolves.toEqual(["Caseload", "Look-up", "Figures and trends", "Query explorer", "Imports"]);
     await expectAccessible(page);
 
     await page.goto(caseFile());
@@ -257,7 +258,14 @@ describe("case work in prison: screening, report and risk assessment", () => {
     await page.getByRole("heading", { level: 1, name: "Risk assessments due" }).waitFor();
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents(),
-    ).resolves.toEqual(["Caseload", "Reassessments", "Look-up", "Figures and trends", "Query explorer"]);
+    ).resolves.toEqual([
+      "Caseload",
+      "Reassessments",
+      "Look-up",
+      "Figures and trends",
+      "Query explorer",
+      "Imports",
+    ]);
     await page.getByRole("table", { name: /^Risk assessments due within 30 days/ }).waitFor();
     await expectAccessible(page);
 

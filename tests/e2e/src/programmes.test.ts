@@ -181,7 +181,7 @@ describe("disengagement programmes, evaluations and incidents", () => {
     // The main navigation is unchanged.
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents(),
-    ).resolves.toEqual(["Caseload", "Look-up", "Figures and trends", "Query explorer"]);
+    ).resolves.toEqual(["Caseload", "Look-up", "Figures and trends", "Query explorer", "Imports"]);
     await programmesNav(page).getByRole("link", { name: "Programme caseload" }).click();
     await page.waitForURL(/\/en\/programmes$/);
     await page.getByRole("heading", { level: 1, name: "Programme caseload" }).waitFor();

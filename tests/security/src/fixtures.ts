@@ -331,6 +331,7 @@ export async function databaseActor(app: TestApp, local: string): Promise<Actor>
     sessionId: null,
     tokenId: null,
     scopes: ["READ"],
+    trustedOperationsOnly: false,
     purpose: { code: "CASE_MANAGEMENT", note: null },
     breakGlassPersonIds: [],
     mfaSatisfied: true,

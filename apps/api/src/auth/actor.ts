@@ -18,6 +18,8 @@ export interface Actor extends ActorProfile {
   tokenId: string | null;
   /** Users may read and write (within their roles); a token only what its scopes say. */
   scopes: readonly ApiTokenScope[];
+  /** A token that may send only the operations registered for it (persisted operations). */
+  trustedOperationsOnly: boolean;
   /** Why personal data is opened: stated for the session, or when the token was issued. */
   purpose: StatedPurpose | null;
   /** Persons opened through an active break-the-glass grant. */

@@ -1,5 +1,5 @@
 import { type DataClass, type PurposeCode, visibilityOf } from "@continuum/domain";
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
 import { breakGlassGrants } from "../access/break-glass.table.js";
 import type { Db } from "../db/client.js";
 import { newId } from "../db/columns.js";
@@ -55,6 +55,8 @@ type Via =
       kind: "API_TOKEN";
       tokenId: string;
       scopes: ApiTokenScope[];
+      dataClasses: DataClass[];
+      trustedOperationsOnly: boolean;
       purposeCode: string;
       purposeNote: string | null;
     };
@@ -86,6 +88,8 @@ function toActor(row: ActorRow, via: Via, mfaEnforced: boolean): Actor {
     sessionId: via.kind === "USER" ? via.sessionId : null,
     tokenId: via.kind === "API_TOKEN" ? via.tokenId : null,
     scopes: via.kind === "USER" ? ["READ", "WRITE"] : via.scopes,
+    ...(via.kind === "API_TOKEN" ? { dataClasses: via.dataClasses } : {}),
+    trustedOperationsOnly: via.kind === "API_TOKEN" && via.trustedOperationsOnly,
     purpose:
       via.purposeCode === null ? null : { code: via.purposeCode as PurposeCode, note: via.purposeNote },
     breakGlassPersonIds: row.breakGlassPersonIds,
@@ -141,34 +145,78 @@ export interface TokenLookup {
   lastUsedAt: Date | null;
 }
 
-/** A live API token (not revoked, not expired) of an enabled account. */
-export async function findApiToken(db: Db, tokenHash: string): Promise<TokenLookup | null> {
+const tokenColumns = {
+  ...actorColumns,
+  tokenId: apiTokens.id,
+  scopes: apiTokens.scopes,
+  dataClasses: apiTokens.dataClasses,
+  trustedOperationsOnly: apiTokens.trustedOperationsOnly,
+  lastUsedAt: apiTokens.lastUsedAt,
+  purposeCode: apiTokens.purposeCode,
+  purposeNote: apiTokens.purposeNote,
+};
+
+/** The live API token (not revoked, not expired, of an enabled account) that `match` picks. */
+async function liveToken(db: Db, match: SQL | undefined) {
   const [row] = await db
-    .select({
-      ...actorColumns,
-      tokenId: apiTokens.id,
-      scopes: apiTokens.scopes,
-      lastUsedAt: apiTokens.lastUsedAt,
-      purposeCode: apiTokens.purposeCode,
-      purposeNote: apiTokens.purposeNote,
-    })
+    .select(tokenColumns)
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        gt(apiTokens.expiresAt, sql`now()`),
-        isNull(users.disabledAt),
-      ),
+      and(match, isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`), isNull(users.disabledAt)),
     )
     .limit(1);
+  return row;
+}
+
+/** A live API token (not revoked, not expired) of an enabled account. */
+export async function findApiToken(db: Db, tokenHash: string): Promise<TokenLookup | null> {
+  const row = await liveToken(db, eq(apiTokens.tokenHash, tokenHash));
   if (row === undefined) return null;
   return {
     actor: toActor(row, { kind: "API_TOKEN", ...row }, false),
     lastUsedAt: row.lastUsedAt,
   };
+}
+
+/**
+ * The actor a background job (an import) runs as, rebuilt from what created it: the API token, if
+ * still live, or else the user's account, if still enabled, with the purpose stated for the job
+ * (no session: the second factor was satisfied when the job was created). Null when it can no
+ * longer act.
+ */
+export async function rebuildActor(
+  db: Db,
+  creator: { userId: string; tokenId: string | null; purpose: { code: string; note: string | null } },
+  mfaEnforced: boolean,
+): Promise<Actor | null> {
+  if (creator.tokenId !== null) {
+    const row = await liveToken(
+      db,
+      and(eq(apiTokens.id, creator.tokenId), eq(apiTokens.userId, creator.userId)),
+    );
+    if (row === undefined) return null;
+    return {
+      ...toActor(row, { kind: "API_TOKEN", ...row }, false),
+      purpose: { code: creator.purpose.code as PurposeCode, note: creator.purpose.note },
+    };
+  }
+  const [row] = await db
+    .select(actorColumns)
+    .from(users)
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.id, creator.userId), isNull(users.disabledAt)))
+    .limit(1);
+  if (row === undefined) return null;
+  const via = {
+    kind: "USER" as const,
+    sessionId: "",
+    mfaSatisfied: true,
+    purposeCode: creator.purpose.code,
+    purposeNote: creator.purpose.note,
+  };
+  return { ...toActor(row, via, mfaEnforced), sessionId: null };
 }
 
 export async function touchApiToken(db: Db, tokenId: string): Promise<void> {
@@ -276,6 +324,9 @@ export async function insertApiToken(
     tokenHash: string;
     tokenPrefix: string;
     scopes: ApiTokenScope[];
+    dataClasses: DataClass[];
+    trustedOperationsOnly: boolean;
+    replacesId: string | null;
     expiresAt: Date;
     createdBy: string;
     purposeCode: string;
@@ -291,6 +342,25 @@ export async function revokeApiToken(db: Db, tokenId: string) {
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+    .where(eq(apiTokens.id, tokenId))
+    .returning();
+  return row ?? null;
+}
+
+/** A rotated token keeps working until `until` (or its own earlier expiry), so clients can switch over. */
+export async function shortenApiTokenExpiry(db: Db, tokenId: string, until: Date) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ expiresAt: sql`least(${apiTokens.expiresAt}, ${until.toISOString()}::timestamptz)` })
+    .where(eq(apiTokens.id, tokenId))
+    .returning();
+  return row ?? null;
+}
+
+export async function setApiTokenTrustedOperationsOnly(db: Db, tokenId: string, trusted: boolean) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ trustedOperationsOnly: trusted })
     .where(eq(apiTokens.id, tokenId))
     .returning();
   return row ?? null;

@@ -195,6 +195,7 @@ export async function login(
       sessionId,
       tokenId: null,
       scopes: ["READ", "WRITE"],
+      trustedOperationsOnly: false,
       purpose: null,
       breakGlassPersonIds: candidate.breakGlassPersonIds,
       mfaSatisfied: !secondFactorRequired,

@@ -58,7 +58,13 @@ export const apiTokens = pgTable(
       .array()
       .notNull()
       .$type<DataClass[]>()
-      .default(sql.raw(`array[${Object.values(DataClass).map((c) => `'${c}'`).join(", ")}]::text[]`)),
+      .default(
+        sql.raw(
+          `array[${Object.values(DataClass)
+            .map((c) => `'${c}'`)
+            .join(", ")}]::text[]`,
+        ),
+      ),
     /** Only the operations registered for the token (persisted operations) are accepted. */
     trustedOperationsOnly: boolean().notNull().default(false),
     /** The token this one replaced by rotation; the old one stays valid until its shortened expiry. */

@@ -103,6 +103,20 @@ export class ApiTokenType extends Node {
   @Field(() => [ApiTokenScope], { description: "What the token may do." })
   scopes: ApiTokenScope[];
 
+  @Field(() => [DataClass], {
+    description: "The data classes the token may read or feed, within what its account's roles give.",
+  })
+  dataClasses: DataClass[];
+
+  @Field({ description: "Whether the token may send only the operations registered for it." })
+  trustedOperationsOnly: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The token this one replaced by rotation (apiTokenRotate); null for an issued token.",
+  })
+  replacesId: string | null;
+
   @Field(() => DateTimeScalar, { description: "When the token stops working." })
   expiresAt: Date;
 
@@ -126,6 +140,9 @@ export class ApiTokenType extends Node {
       name: r.name,
       tokenPrefix: r.tokenPrefix,
       scopes: r.scopes,
+      dataClasses: r.dataClasses,
+      trustedOperationsOnly: r.trustedOperationsOnly,
+      replacesId: r.replacesId === null ? null : toGlobalId("ApiToken", r.replacesId),
       expiresAt: r.expiresAt,
       revokedAt: r.revokedAt,
       lastUsedAt: r.lastUsedAt,
@@ -158,6 +175,20 @@ export class ApiTokenCreateInput {
     description: "Why the token opens personal data; recorded with everything it reads.",
   })
   purpose: PurposeInput;
+
+  @Field(() => [DataClass], {
+    nullable: true,
+    description:
+      "The data classes the token is limited to; IDENTITY is required (every record names its person). Default: every class the account's roles give.",
+  })
+  dataClasses?: DataClass[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Accept only the operations registered for the token (persistedOperationsRegister). Default false; an administrator can change it later.",
+  })
+  trustedOperationsOnly?: boolean | null;
 }
 
 @ObjectType({ description: "Result of apiTokenCreate." })

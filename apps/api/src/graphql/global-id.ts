@@ -25,6 +25,7 @@ export const NODE_TYPES = [
   "EstablishmentUnit",
   "FollowUpMeasure",
   "FollowUpMeasureType",
+  "ImportJob",
   "InformationReport",
   "ListingPeriod",
   "LocalMeeting",

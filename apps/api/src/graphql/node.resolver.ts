@@ -24,6 +24,8 @@ import { actionItemsByIds } from "../modules/follow-up/follow-up.repository.js";
 import { ownMeetingOf } from "../modules/follow-up/follow-up.resolver.js";
 import { ActionItemType, FollowUpMeasureTypeType } from "../modules/follow-up/follow-up.type.js";
 import { auditShown } from "../modules/follow-up/local-body.service.js";
+import { findImportJob } from "../modules/imports/import.service.js";
+import { ImportJobType } from "../modules/imports/import.type.js";
 import { incidentById } from "../modules/incidents/incident.repository.js";
 import { PrisonIncidentType } from "../modules/incidents/incident.type.js";
 import {
@@ -232,6 +234,10 @@ export class NodeResolver {
       case "ReleaseDateOverride":
       case "ConditionBreach":
         return null;
+      case "ImportJob": {
+        const job = await findImportJob(ctx, id);
+        return job === null ? null : ImportJobType.from(job);
+      }
       case "ApiToken": {
         if (!isAdministrator(actor)) return null;
         const r = await findApiTokenById(tx, uuid);

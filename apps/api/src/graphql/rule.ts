@@ -10,10 +10,12 @@ import { forbidden, unauthenticated } from "./errors.js";
  * - AUTHENTICATED: any logged-in user or valid token; the service then applies the access matrix;
  * - WRITE: like AUTHENTICATED; kept for readability on mutations, which all need the WRITE scope;
  * - ADMIN: platform administrators only;
- * - REVIEWER: oversight and the data-protection officer (the audit trail).
- * Every mutation except PUBLIC ones also requires a token's WRITE scope.
+ * - REVIEWER: oversight and the data-protection officer (the audit trail);
+ * - TOKEN_SELF_SERVICE: a token managing itself (rotation, registering its operations), which
+ *   touches no case data, so a READ-only token may do it too.
+ * Every other mutation except PUBLIC ones also requires a token's WRITE scope.
  */
-export type AccessRule = "PUBLIC" | "AUTHENTICATED" | "WRITE" | "ADMIN" | "REVIEWER";
+export type AccessRule = "PUBLIC" | "AUTHENTICATED" | "WRITE" | "ADMIN" | "REVIEWER" | "TOKEN_SELF_SERVICE";
 
 export function Rule(rule: AccessRule): MethodDecorator {
   return (target, key, descriptor) => {
@@ -31,7 +33,11 @@ export const authChecker: AuthChecker<RequestContext, AccessRule> = ({ context, 
     throw forbidden("Only a platform administrator may do this.");
   if (rules.includes("REVIEWER") && !isAuditReviewer(actor))
     throw forbidden("Only oversight and the data-protection officer may do this.");
-  if (info.parentType.name === "Mutation" && !actor.scopes.includes("WRITE"))
+  if (
+    info.parentType.name === "Mutation" &&
+    !rules.includes("TOKEN_SELF_SERVICE") &&
+    !actor.scopes.includes("WRITE")
+  )
     throw forbidden("This API token may only read.");
   return true;
 };

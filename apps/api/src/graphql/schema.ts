@@ -5,6 +5,7 @@ import {
   BreakGlassGrantResolver,
   OversightResolver,
 } from "../access/oversight.resolver.js";
+import { ApiTokenLifecycleResolver } from "../auth/api-token.resolver.js";
 import { ApiTokenResolver, AuthResolver } from "../auth/auth.resolver.js";
 import { AgencyResolver } from "../modules/agencies/agency.resolver.js";
 import { AnalyticsResolver } from "../modules/analytics/analytics.resolver.js";
@@ -14,6 +15,8 @@ import {
   PersonAssessmentsResolver,
   RiskAssessmentResolver,
 } from "../modules/assessments/assessment.resolver.js";
+import { ChangeResolver } from "../modules/changes/change.resolver.js";
+import { unusedPubSub } from "../modules/changes/change.stream.js";
 import { DetentionEpisodeResolver, PlacementResolver } from "../modules/detention/detention.resolver.js";
 import {
   EstablishmentResolver,
@@ -40,6 +43,7 @@ import {
   MeetingDiscussionResolver,
   PersonFollowUpResolver,
 } from "../modules/follow-up/follow-up.resolver.js";
+import { ImportJobResolver } from "../modules/imports/import.resolver.js";
 import { PersonIncidentsResolver, PrisonIncidentResolver } from "../modules/incidents/incident.resolver.js";
 import {
   AppealResolver,
@@ -96,12 +100,14 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         AnalyticsResolver,
         AgencyResolver,
         ApiTokenResolver,
+        ApiTokenLifecycleResolver,
         AppealResolver,
         AssessmentInstrumentResolver,
         AuditEventResolver,
         AuthResolver,
         BreakGlassGrantResolver,
         CaseResponsibilityResolver,
+        ChangeResolver,
         DecisionNotificationResolver,
         DecisionResolver,
         DisengagementEvaluationResolver,
@@ -111,6 +117,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         EstablishmentUnitResolver,
         EstablishmentListedShareResolver,
         UnitOccupancyResolver,
+        ImportJobResolver,
         InformationReportResolver,
         InstrumentDomainResolver,
         ListingPeriodResolver,
@@ -157,6 +164,7 @@ export function graphqlSchema(): Promise<GraphQLSchema> {
         WatchlistResolver,
       ],
       authChecker,
+      pubSub: unusedPubSub,
       authMode: "error",
       validate: false,
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

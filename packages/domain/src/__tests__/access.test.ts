@@ -348,3 +348,57 @@ describe("mayCountUnitOccupancy", () => {
     );
   });
 });
+
+describe("an API token limited to data classes", () => {
+  const arbitraryActor = fc.record({
+    agencyKind: fc.constantFrom(...Object.values(AgencyKind)),
+    roleIndex: fc.nat(),
+    stage: fc.constantFrom(...Object.values(CaseStage)),
+    limit: fc.subarray([
+      "IDENTITY",
+      "DETENTION",
+      "LISTING",
+      "INTELLIGENCE",
+      "CLINICAL",
+      "PROGRAMME",
+    ] as const),
+  });
+
+  it("never reads, feeds or sees a class outside its limit, and keeps what the matrix gives within it", () => {
+    fc.assert(
+      fc.property(arbitraryActor, ({ agencyKind, roleIndex, stage, limit }) => {
+        const roles = ROLES_BY_AGENCY_KIND[agencyKind];
+        const role = roles[roleIndex % roles.length] as Role;
+        const account = actor({
+          agencyKind,
+          roles: [role],
+          establishmentId: "ittre",
+          judicialDistrict: "BRUSSELS",
+        });
+        const token = { ...account, dataClasses: limit };
+        const facts = person({ stage, releaseJudicialDistrict: "BRUSSELS" });
+        const full = accessTo(account, facts);
+        const narrowed = accessTo(token, facts);
+        expect(narrowed.tier).toBe(full.tier);
+        expect(Object.keys(narrowed.classes).sort()).toEqual(
+          Object.keys(full.classes)
+            .filter((c) => (limit as readonly string[]).includes(c))
+            .sort(),
+        );
+        for (const visibility of Object.values(visibilityOf(token)))
+          for (const c of visibility.classes) expect(limit).toContain(c);
+        for (const c of Object.keys(breakGlassAccess(token, stage).classes)) expect(limit).toContain(c);
+      }),
+    );
+  });
+
+  it("takes the CelEx analyst's intelligence away from a token limited to identity and listing", () => {
+    const analyst = actor({});
+    const facts = person({});
+    expect(mayRead(accessTo(analyst, facts), "LISTING")).toBe(true);
+    const token = { ...analyst, dataClasses: ["IDENTITY", "LISTING"] as const };
+    expect(mayRead(accessTo(token, facts), "LISTING")).toBe(true);
+    expect(mayRead(accessTo(token, facts), "DETENTION")).toBe(false);
+    expect(mayFeed(accessTo(token, facts), "DETENTION")).toBe(false);
+  });
+});

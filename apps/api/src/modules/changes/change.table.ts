@@ -13,9 +13,7 @@ export const changeEvents = pgTable(
   {
     seq: bigserial({ mode: "number" }).primaryKey(),
     /** The writing transaction's ID (xid8 as a number): the feed orders by it and delivers only settled transactions. */
-    transactionId: bigint({ mode: "number" })
-      .notNull()
-      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    transactionId: bigint({ mode: "number" }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     /** The GraphQL type of the record (Person, DetentionEpisode, InformationReport, ...). */
     entityType: text().notNull(),
     entityId: uuid().notNull(),

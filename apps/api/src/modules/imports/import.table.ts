@@ -48,7 +48,10 @@ export const importJobs = pgTable(
     enumCheck("import_jobs_record_type_check", t.recordType, Object.values(ImportRecordType)),
     enumCheck("import_jobs_format_check", t.format, Object.values(ImportFormat)),
     enumCheck("import_jobs_status_check", t.status, Object.values(ImportJobStatus)),
-    check("import_jobs_counts", sql`${t.applied} between 0 and ${t.total} and ${t.invalid} between 0 and ${t.total}`),
+    check(
+      "import_jobs_counts",
+      sql`${t.applied} between 0 and ${t.total} and ${t.invalid} between 0 and ${t.total}`,
+    ),
     index("import_jobs_agency_idx").on(t.agencyId, t.createdAt),
   ],
 );

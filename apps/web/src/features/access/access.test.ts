@@ -1,4 +1,12 @@
-import { AgencyKind, analyticsScopeOf, ROLES_BY_AGENCY_KIND, visibilityOf } from "@continuum/domain";
+import {
+  AgencyKind,
+  analyticsScopeOf,
+  CaseAction,
+  ImportRecordType,
+  mayPerform,
+  ROLES_BY_AGENCY_KIND,
+  visibilityOf,
+} from "@continuum/domain";
 import { describe, expect, it } from "vitest";
 import {
   afterLoginPath,
@@ -8,7 +16,9 @@ import {
   classSwitches,
   hasCaseAccess,
   homePath,
+  importRecordTypesFor,
   isCardOnly,
+  mayImport,
   navigationFor,
   needsPurpose,
   safeNextPath,
@@ -165,7 +175,7 @@ describe("navigation and landing", () => {
           user: { roles: ["ANALYST"], agency: { kind: "CELEX" } },
         }),
       ),
-    ).toEqual(["caseload", "screening", "reports", "lookup", "analytics", "explorer"]);
+    ).toEqual(["caseload", "screening", "reports", "lookup", "analytics", "explorer", "imports"]);
     const psychologist = [
       { places: ["OWN_ESTABLISHMENT"], dataClasses: ["IDENTITY", "LISTING", "CLINICAL"] },
       { ...none },
@@ -179,7 +189,7 @@ describe("navigation and landing", () => {
           user: { roles: ["PSYCHOLOGIST"], agency: { kind: "PSYCHOSOCIAL_SERVICE" } },
         }),
       ),
-    ).toEqual(["caseload", "assessments", "lookup", "analytics", "explorer"]);
+    ).toEqual(["caseload", "assessments", "lookup", "analytics", "explorer", "imports"]);
     expect(navigationFor(viewer({ user: { roles: ["OFFICER"], agency: { kind: "PRISON" } } }))).toEqual([
       "caseload",
       "lookup",
@@ -266,5 +276,61 @@ describe("asksFigures", () => {
     expect(
       asksFigures({ caseAccess: nobody, user: { roles: ["REVIEWER"], agency: { kind: "OVERSIGHT" } } }),
     ).toBe(false);
+  });
+});
+
+describe("imports", () => {
+  /** viewer.caseActions as the API answers it: every action the domain's mayPerform allows. */
+  const caseActionsOf = (actor: Parameters<typeof mayPerform>[0]) =>
+    Object.values(CaseAction).filter((action) => mayPerform(actor, action));
+
+  it("offer each kind of record to whom the domain lets perform its action", () => {
+    for (const kind of Object.values(AgencyKind))
+      for (const role of ROLES_BY_AGENCY_KIND[kind]) {
+        const actor = { agencyKind: kind, roles: [role] };
+        const caseActions = caseActionsOf(actor);
+        const expected = Object.values(ImportRecordType).filter((type) =>
+          mayPerform(
+            actor,
+            type === "PERSON"
+              ? "PERSON_REGISTER"
+              : type === "INFORMATION_REPORT"
+                ? "REPORT_FILE"
+                : "DETENTION_RECORD",
+          ),
+        );
+        expect(importRecordTypesFor({ caseActions }), `${kind} ${role}`).toEqual(expected);
+        expect(mayImport({ caseActions }), `${kind} ${role}`).toBe(expected.length > 0);
+      }
+  });
+
+  it("let the CelEx analyst import everything, a police officer reports only, administrators nothing", () => {
+    expect(
+      importRecordTypesFor({ caseActions: caseActionsOf({ agencyKind: "CELEX", roles: ["ANALYST"] }) }),
+    ).toEqual(["PERSON", "DETENTION_EPISODE", "PLACEMENT", "INFORMATION_REPORT"]);
+    expect(
+      importRecordTypesFor({ caseActions: caseActionsOf({ agencyKind: "POLICE", roles: ["OFFICER"] }) }),
+    ).toEqual(["INFORMATION_REPORT"]);
+    expect(mayImport({ caseActions: caseActionsOf({ agencyKind: "PLATFORM", roles: ["ADMIN"] }) })).toBe(
+      false,
+    );
+    expect(mayImport({ caseActions: caseActionsOf({ agencyKind: "CELEX", roles: ["STATISTICIAN"] }) })).toBe(
+      false,
+    );
+    expect(mayImport({})).toBe(false);
+  });
+
+  it("add the import page to the navigation of those who may import, and only theirs", () => {
+    const statistician = { roles: ["STATISTICIAN"], agency: { kind: "CELEX" } };
+    expect(navigationFor(viewer({ caseAccess: nobody, user: statistician, caseActions: [] }))).not.toContain(
+      "imports",
+    );
+    expect(navigationFor(viewer({ caseActions: ["REPORT_FILE"] }))).toEqual([
+      "caseload",
+      "lookup",
+      "analytics",
+      "explorer",
+      "imports",
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseAction, DataClass } from "@continuum/domain";
+import type { CaseAction, DataClass, ImportRecordType } from "@continuum/domain";
 import { type Capability, capabilitiesOf, type ViewerUserLike } from "./capabilities";
 
 /**
@@ -141,7 +141,8 @@ export type NavigationItem =
   | "oversight"
   | "admin"
   | "analytics"
-  | "explorer";
+  | "explorer"
+  | "imports";
 
 /** The work queues, each shown to the viewers whose capability it serves. */
 const QUEUES: readonly [NavigationItem, Capability][] = [
@@ -162,6 +163,7 @@ export function navigationFor(
     items.push("lookup");
   }
   if (asksFigures(viewer)) items.push("analytics", "explorer");
+  if (mayImport(viewer)) items.push("imports");
   if (viewer.auditReviewer) items.push("oversight");
   if (viewer.administrator) items.push("admin");
   return items;
@@ -174,6 +176,30 @@ export function navigationFor(
  */
 export function asksFigures(viewer: Pick<ViewerLike, "caseAccess" | "user">): boolean {
   return hasCaseAccess(viewer.caseAccess) || (viewer.user?.roles.includes("STATISTICIAN") ?? false);
+}
+
+/**
+ * The change each kind of record in a bulk import needs (the API checks the same, with the
+ * domain's `mayPerform`): persons are registered, detention episodes and placements are detention
+ * records, information reports are filed.
+ */
+export const IMPORT_ACTIONS: Record<ImportRecordType, CaseAction> = {
+  PERSON: "PERSON_REGISTER",
+  DETENTION_EPISODE: "DETENTION_RECORD",
+  PLACEMENT: "DETENTION_RECORD",
+  INFORMATION_REPORT: "REPORT_FILE",
+};
+
+/** The kinds of record the viewer may import, in the import form's order (`viewer.caseActions`). */
+export function importRecordTypesFor(viewer: Pick<ViewerLike, "caseActions">): ImportRecordType[] {
+  return (Object.keys(IMPORT_ACTIONS) as ImportRecordType[]).filter(
+    (type) => viewer.caseActions?.includes(IMPORT_ACTIONS[type]) ?? false,
+  );
+}
+
+/** May import records in bulk (`/imports`): their agency and role allow at least one kind. */
+export function mayImport(viewer: Pick<ViewerLike, "caseActions">): boolean {
+  return importRecordTypesFor(viewer).length > 0;
 }
 
 /**

@@ -1,12 +1,14 @@
 "use client";
 
 import { useMutation } from "@apollo/client/react";
+import { DataClass } from "@continuum/domain";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiTokenCreateDocument, type ApiTokenScope, type PurposeCode } from "@/gql/graphql";
 import { useRouter } from "@/i18n/navigation";
 import { PURPOSE_NOTE_MAX, TOKEN_NAME_MAX } from "@/lib/limits/limits";
 import { expiryFromDay } from "./admin-state";
+import { IssuedToken } from "./IssuedToken";
 
 export interface Option<T extends string = string> {
   value: T;
@@ -14,6 +16,8 @@ export interface Option<T extends string = string> {
 }
 
 const SCOPES: readonly ApiTokenScope[] = ["READ", "WRITE"];
+/** Every record names its person: a token always reads identities. */
+const REQUIRED_CLASS: DataClass = "IDENTITY";
 
 /**
  * Issues an API token for an account, with its scopes, expiry and the purpose recorded with every
@@ -34,24 +38,22 @@ export function ApiTokenCreateForm({
   maxExpiry: string;
 }) {
   const t = useTranslations("admin.tokens");
+  const tEnums = useTranslations("enums");
   const router = useRouter();
   const id = useId();
   const [create] = useMutation(ApiTokenCreateDocument);
   const [pending, setPending] = useState(false);
   const [problems, setProblems] = useState<string[] | null>(null);
   const [issued, setIssued] = useState<{ token: string; name: string } | null>(null);
-  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
-  const issuedHeading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (issued) issuedHeading.current?.focus();
-  }, [issued]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const scopes = SCOPES.filter((s) => data.getAll("scope").includes(s));
+    const dataClasses = Object.values(DataClass).filter(
+      (c) => c === REQUIRED_CLASS || data.getAll("dataClass").includes(c),
+    );
     const expiresAt = expiryFromDay(String(data.get("expiresOn") ?? ""));
     const name = String(data.get("name") ?? "").trim();
     const note = String(data.get("purposeNote") ?? "").trim();
@@ -71,6 +73,8 @@ export function ApiTokenCreateForm({
             userId: String(data.get("userId") ?? ""),
             name,
             scopes,
+            dataClasses,
+            trustedOperationsOnly: data.get("trustedOperationsOnly") === "on",
             expiresAt,
             purpose: {
               code: String(data.get("purpose") ?? "") as PurposeCode,
@@ -89,7 +93,6 @@ export function ApiTokenCreateForm({
       }
       if (!payload?.token) throw new Error("refused");
       setIssued({ token: payload.token, name });
-      setCopied(null);
       form.current?.reset();
     } catch {
       setProblems([t("errors.failed")]);
@@ -98,52 +101,10 @@ export function ApiTokenCreateForm({
     router.refresh();
   }
 
-  async function copy() {
-    if (!issued) return;
-    try {
-      await navigator.clipboard.writeText(issued.token);
-      setCopied("yes");
-    } catch {
-      setCopied("no");
-    }
-  }
-
   return (
     <>
       {issued ? (
-        <section aria-labelledby={`${id}-issued`} className="card new-token">
-          <h3 id={`${id}-issued`} ref={issuedHeading} tabIndex={-1}>
-            {t("issued.heading", { name: issued.name })}
-          </h3>
-          <p className="notice notice--warning">{t("issued.warning")}</p>
-          <div className="field">
-            <label htmlFor={`${id}-token`}>{t("issued.token")}</label>
-            <input
-              id={`${id}-token`}
-              type="text"
-              readOnly
-              value={issued.token}
-              className="mono"
-              spellCheck={false}
-              aria-describedby={`${id}-token-hint`}
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <p id={`${id}-token-hint`} className="hint">
-              {t("issued.hint")}
-            </p>
-          </div>
-          <div className="button-row">
-            <button type="button" className="button button--primary" onClick={() => void copy()}>
-              {t("issued.copy")}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setIssued(null)}>
-              {t("issued.dismiss")}
-            </button>
-          </div>
-          <p role="status" className="small">
-            {copied === "yes" ? t("issued.copied") : copied === "no" ? t("issued.copyFailed") : null}
-          </p>
-        </section>
+        <IssuedToken name={issued.name} token={issued.token} onDismiss={() => setIssued(null)} />
       ) : null}
       <form
         ref={form}
@@ -227,6 +188,41 @@ export function ApiTokenCreateForm({
             />
             <p id={`${id}-expires-hint`} className="hint">
               {t("expiresHint")}
+            </p>
+          </div>
+        </div>
+        <div className="form-row">
+          <fieldset className="field">
+            <legend>{t("dataClasses")}</legend>
+            <p id={`${id}-classes-hint`} className="hint">
+              {t("dataClassesHint")}
+            </p>
+            <ul className="checkbox-list" aria-describedby={`${id}-classes-hint`}>
+              {Object.values(DataClass).map((dataClass) => (
+                <li key={dataClass}>
+                  <input
+                    id={`${id}-class-${dataClass}`}
+                    type="checkbox"
+                    name="dataClass"
+                    value={dataClass}
+                    defaultChecked
+                    disabled={dataClass === REQUIRED_CLASS}
+                  />
+                  <label htmlFor={`${id}-class-${dataClass}`}>{tEnums(`dataClass.${dataClass}`)}</label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <div className="field">
+            <input
+              id={`${id}-trusted`}
+              type="checkbox"
+              name="trustedOperationsOnly"
+              aria-describedby={`${id}-trusted-hint`}
+            />
+            <label htmlFor={`${id}-trusted`}>{t("trustedOperationsOnly")}</label>
+            <p id={`${id}-trusted-hint`} className="hint">
+              {t("trustedOperationsOnlyHint")}
             </p>
           </div>
         </div>

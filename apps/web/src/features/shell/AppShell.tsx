@@ -34,6 +34,7 @@ const NAV_PATHS: Record<NavigationItem, string> = {
   admin: "/admin",
   analytics: "/analytics",
   explorer: "/explorer",
+  imports: "/imports",
 };
 
 const DECISION_PATHS: Record<DecisionPage, string> = {

@@ -1,4 +1,4 @@
-import { PurposeCode } from "@continuum/domain";
+import { DataClass, PurposeCode } from "@continuum/domain";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
@@ -16,6 +16,8 @@ import {
   USERS_PAGE_SIZE,
 } from "@/features/admin/admin-state";
 import { RevokeTokenButton } from "@/features/admin/RevokeTokenButton";
+import { RotateTokenButton } from "@/features/admin/RotateTokenButton";
+import { TrustedOperationsToggle } from "@/features/admin/TrustedOperationsToggle";
 import { UserDisabledButton } from "@/features/admin/UserDisabledButton";
 import { currentViewer, handleReadErrors, requireViewer } from "@/features/auth/viewer";
 import { DateTimeText } from "@/features/i18n/DateTimeText";
@@ -42,9 +44,11 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/admin">)
 }
 
 const STATUS_TONE = { ACTIVE: "ok", EXPIRED: "neutral", REVOKED: "danger" } as const;
+const ALL_CLASSES = Object.values(DataClass).length;
 
 /**
- * Platform administration: accounts (search, disable, enable) and API tokens (issue, revoke).
+ * Platform administration: accounts (search, disable, enable) and API tokens (issue with scopes
+ * and data classes, rotate, lock to registered operations, revoke).
  * No case content. Others get the not-found page.
  */
 export default async function AdminPage({ params, searchParams }: PageProps<"/[locale]/admin">) {
@@ -224,6 +228,8 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
                   <th scope="col">{t("tokens.account")}</th>
                   <th scope="col">{t("tokens.prefix")}</th>
                   <th scope="col">{t("tokens.scopes")}</th>
+                  <th scope="col">{t("tokens.dataClasses")}</th>
+                  <th scope="col">{t("tokens.operations")}</th>
                   <th scope="col">{t("tokens.created")}</th>
                   <th scope="col">{t("tokens.expires")}</th>
                   <th scope="col">{t("tokens.lastUsed")}</th>
@@ -241,6 +247,14 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
                       <td className="mono">{token.tokenPrefix}…</td>
                       <td>{token.scopes.map((s) => t(`tokens.scope.${s}`)).join(", ")}</td>
                       <td>
+                        {token.dataClasses.length === ALL_CLASSES
+                          ? t("tokens.allClasses")
+                          : token.dataClasses.map((c) => tEnums(`dataClass.${c}`)).join(", ")}
+                      </td>
+                      <td>
+                        {token.trustedOperationsOnly ? t("tokens.registeredOnly") : t("tokens.anyOperation")}
+                      </td>
+                      <td>
                         <DateTimeText iso={token.createdAt} />
                       </td>
                       <td>
@@ -256,7 +270,15 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
                       </td>
                       <td>
                         {status === "ACTIVE" ? (
-                          <RevokeTokenButton tokenId={token.id} name={token.name} />
+                          <>
+                            <RotateTokenButton tokenId={token.id} name={token.name} />
+                            <TrustedOperationsToggle
+                              tokenId={token.id}
+                              name={token.name}
+                              trusted={token.trustedOperationsOnly}
+                            />
+                            <RevokeTokenButton tokenId={token.id} name={token.name} />
+                          </>
                         ) : null}
                       </td>
                     </tr>
