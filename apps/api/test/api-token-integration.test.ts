@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/client.js";
 import { EMAIL } from "./fixtures.js";
-import { GraphQLClient, startTestApp, type TestApp } from "./harness.js";
+import { type GraphQLClient, startTestApp, type TestApp, TODAY } from "./harness.js";
 
 let app: TestApp;
 let admin: GraphQLClient;
@@ -85,7 +85,7 @@ describe("an API token's data classes", () => {
     // Writing detention data needs the class as much as reading it: refused, and nothing changes.
     const episode = (first as unknown as { currentEpisode: { id: string } }).currentEpisode.id;
     const release = await narrow.request<{ detentionEpisodeRelease: { userErrors: unknown[] } | null }>(
-      `mutation($id: ID!) { detentionEpisodeRelease(input: { episodeId: $id, releasedOn: "${new Date().toISOString().slice(0, 10)}", releaseType: END_OF_SENTENCE }) { userErrors { field code } } }`,
+      `mutation($id: ID!) { detentionEpisodeRelease(input: { episodeId: $id, releasedOn: "${TODAY}", releaseType: END_OF_SENTENCE }) { userErrors { field code } } }`,
       { id: episode },
     );
     const refusedCodes = [

@@ -195,7 +195,8 @@ describe("the change feed", () => {
   });
 
   it("reports a committed change with the record's global ID and its person", async () => {
-    const { changes } = await pullUntil(celex, null, (c) => c.person?.id === inHasselt);
+    // The watchlist entry was written last: once it has settled, everything before it has too.
+    const { changes } = await pullUntil(celex, null, (c) => c.entityType === "WatchlistEntry");
     const created = changes.filter((c) => c.person?.id === inIttre && c.operation === "CREATED");
     expect(created.map((c) => c.entityType)).toEqual(
       expect.arrayContaining(["Person", "DetentionEpisode", "Placement", "WatchlistEntry"]),
@@ -230,11 +231,15 @@ describe("the change feed", () => {
       .update(persons)
       .set({ familyName: "Committed" })
       .where(eq(persons.id, personUuid(inIttre)));
-    const { changes } = await pullUntil(celex, endCursor, (c) => c.person?.id === inIttre);
-    expect(changes.map((c) => [c.entityType, c.operation, c.entityId])).toEqual([
-      ["Person", "UPDATED", inIttre],
-    ]);
-    expect(changes[0]?.person?.familyName).toBe("Committed");
+    const { changes } = await pullUntil(
+      celex,
+      endCursor,
+      (c) => c.entityType === "Person" && c.entityId === inIttre,
+    );
+    // (Changes from earlier tests may settle late under load: only this person's identity counts.)
+    const updates = changes.filter((c) => c.entityType === "Person" && c.entityId === inIttre);
+    expect(updates.map((c) => c.operation)).toEqual(["UPDATED"]);
+    expect(updates[0]?.person?.familyName).toBe("Committed");
   });
 
   it("answers endCursor = after when nothing new has settled, and pages with first", async () => {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { todayIso } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { pino } from "pino";
@@ -9,7 +10,7 @@ import { seedDemo } from "../src/seed/seed.js";
 import { buildServer, type ContinuumServer } from "../src/server.js";
 
 export const DEMO_PASSWORD = "continuum-demo";
-export const TODAY = new Date().toISOString().slice(0, 10);
+export const TODAY = todayIso();
 
 let shared: Promise<Database> | null = null;
 let demoHash: Promise<string> | null = null;

@@ -38,9 +38,21 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(toUtc(to), toUtc(from));
 }
 
-/** Today's date in UTC. Rules take `today` as an argument; only callers at the edge use this. */
+/** The calendar the agencies work by: a day starts at midnight in Belgium, not in UTC. */
+export const CALENDAR_TIME_ZONE = "Europe/Brussels";
+const calendarDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: CALENDAR_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * Today's date in Belgium (the portal's calendar too), so that a user at 00:30 may record what
+ * happened "today". Rules take `today` as an argument; only callers at the edge use this.
+ */
 export function todayIso(now: Date = new Date()): IsoDate {
-  return formatIsoDate(now);
+  return calendarDay.format(now) as IsoDate;
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {

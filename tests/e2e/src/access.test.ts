@@ -242,9 +242,9 @@ describe("portal: need-to-know access", () => {
     await expect(dialog.getByRole("textbox", { name: "API token" }).inputValue()).resolves.toMatch(/^ctm_/);
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "I have copied it: hide the token" }).click();
-    await expect(
-      page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Registered only" }).count(),
-    ).resolves.toBe(2);
+    const locked = page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Registered only" });
+    await locked.nth(1).waitFor();
+    await expect(locked.count()).resolves.toBe(2);
 
     for (const each of await page.getByRole("row").filter({ hasText: name }).all()) {
       await each.getByRole("button", { name: `Revoke ${name}` }).click();

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDaysToDate, addMonthsToDate, ageOn, daysBetween, isIsoDate, isoDateSchema } from "../dates.js";
+import {
+  addDaysToDate,
+  addMonthsToDate,
+  ageOn,
+  daysBetween,
+  isIsoDate,
+  isoDateSchema,
+  todayIso,
+} from "../dates.js";
 
 describe("ISO dates", () => {
   it("accepts real calendar dates only", () => {
@@ -28,5 +36,14 @@ describe("ISO dates", () => {
         expect(daysBetween("2020-01-01", addDaysToDate("2020-01-01", n))).toBe(n);
       }),
     );
+  });
+});
+
+describe("today", () => {
+  it("is the calendar day in Belgium, which starts an hour (two in summer) before UTC's", () => {
+    expect(todayIso(new Date("2026-11-27T12:00:00Z"))).toBe("2026-11-27");
+    expect(todayIso(new Date("2026-11-27T23:30:00Z"))).toBe("2026-11-28");
+    expect(todayIso(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
+    expect(todayIso(new Date("2026-06-30T21:30:00Z"))).toBe("2026-06-30");
   });
 });

@@ -1,5 +1,6 @@
 import {
   type AnalyticsScope,
+  CALENDAR_TIME_ZONE,
   NOTIFICATION_GRACE_DAYS,
   OTHER_EU_COUNTRIES,
   type Period,
@@ -173,7 +174,7 @@ const FACTS: Record<AnalyticsFigure, (pt: SQL, params: FactsParams) => SQL> = {
       cross join lateral (
         select coalesce((
           select o.date from release_date_overrides o
-          where o.episode_id = de.id and o.kind = ${params.releaseDateKind} and o.created_at < (pt.day + 1)::timestamp at time zone 'UTC'
+          where o.episode_id = de.id and o.kind = ${params.releaseDateKind} and o.created_at < (pt.day + 1)::timestamp at time zone ${CALENDAR_TIME_ZONE}
           order by o.created_at desc limit 1), ${byRule}) as on
       ) d
       where d.on >= pt.day`;

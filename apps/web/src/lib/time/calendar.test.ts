@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { addDaysIso, addMonthsIso, daysBetweenIso, todayIso } from "./calendar";
 
 describe("calendar days", () => {
-  it("take today as the UTC date, like the API", () => {
-    expect(todayIso(new Date("2026-03-29T23:30:00Z"))).toBe("2026-03-29");
+  it("take today as the date in Belgium, like the API", () => {
+    expect(todayIso(new Date("2026-03-29T23:30:00Z"))).toBe("2026-03-30");
+    expect(todayIso(new Date("2026-03-29T21:30:00Z"))).toBe("2026-03-29");
     expect(todayIso(new Date("2026-03-29T23:30:00Z"))).toBe(domainToday(new Date("2026-03-29T23:30:00Z")));
   });
 

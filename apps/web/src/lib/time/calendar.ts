@@ -1,13 +1,10 @@
 /**
  * Calendar days (YYYY-MM-DD) as the API reckons them: its rules ("not in the future", queues "due
- * within N days") run on the UTC date, so the portal's defaults and checks do too. Plain integer
- * arithmetic, without the domain package, so that client components can use it.
+ * within N days") run on the date in Belgium, so the portal's defaults and checks do too.
  */
 
-/** Today's calendar day in UTC, the API's "today". */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+/** Today's calendar day in Belgium: the API's "today" too. */
+export { todayIso } from "@continuum/domain";
 
 function parts(iso: string): [number, number, number] {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
