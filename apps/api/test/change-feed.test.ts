@@ -89,8 +89,14 @@ async function pullUntil(
 const cookieOf = (client: GraphQLClient) =>
   (client as unknown as { headers: Record<string, string> }).headers.cookie ?? null;
 
-function wsClient(url: string, credentials: { cookie?: string | null; token?: string } = {}): Client {
-  const headers = credentials.cookie ? { cookie: credentials.cookie } : {};
+function wsClient(
+  url: string,
+  credentials: { cookie?: string | null; token?: string; origin?: string } = {},
+): Client {
+  const headers = {
+    ...(credentials.cookie ? { cookie: credentials.cookie } : {}),
+    ...(credentials.origin ? { origin: credentials.origin } : {}),
+  };
   class CookieWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
@@ -510,6 +516,10 @@ describe("the change feed", () => {
     expect(await closeCode(wsClient(app.url, { token: "ctn_not_a_real_token" }))).toBe(4401);
     const noPurpose = await app.login(EMAIL("celex.analyst"), { purpose: false });
     expect(await closeCode(wsClient(app.url, { cookie: cookieOf(noPurpose) }))).toBe(4403);
+    // A page of another origin cannot ride on the user's session cookie.
+    expect(
+      await closeCode(wsClient(app.url, { cookie: cookieOf(celex), origin: "https://elsewhere.example" })),
+    ).toBe(4403);
   });
 
   it("runs only subscriptions over WebSocket", async () => {

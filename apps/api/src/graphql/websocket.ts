@@ -214,6 +214,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             cookieHeader: request.headers.cookie ?? null,
           },
         };
+        // A browser page of another origin could open a socket that carries the user's cookie
+        // (cross-site WebSocket hijacking): a session is accepted only from the API's own origin.
+        if (connection.credentials.authorization === null && !sameOrigin(request)) {
+          socket.close(CloseCode.Forbidden, "Forbidden: a session connects only from its own origin");
+          return false;
+        }
         const actor = await currentActor(connection);
         if (actor === null) {
           socket.close(CloseCode.Unauthorized, "Unauthorized: send a valid API token or session");
@@ -303,5 +309,16 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     await disposed;
     clearTimeout(grace);
     await Promise.allSettled([...inFlight]);
+  }
+}
+
+/** Whether the upgrade came from no browser page (no Origin) or from a page of the API's own host. */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
   }
 }
