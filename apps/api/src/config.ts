@@ -14,6 +14,17 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" })
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Postgres cancels any statement of a request's transaction that runs longer (answered TIMEOUT). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
+  /** Requests one actor (API token, user, or client address when anonymous) may send per window. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** The rate limit's window: a minute, shorter only in tests. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Set: replicas share each actor's rate-limit budget in this Redis. Unset: each counts in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: "must be a redis:// or rediss:// URL" })
+    .optional(),
   PGLITE_DATA_DIR: z.string().min(1).default("./.data"),
   /** Load the fictional demo population when the database is empty. */
   SEED_DEMO: booleanFromEnv.optional(),
@@ -51,6 +62,8 @@ export interface Config {
   mfaEnforced: boolean;
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
   shutdownGraceMs: number;
+  statementTimeoutMs: number;
+  rateLimit: { points: number; windowSeconds: number; redisUrl: string | null };
 }
 
 export class ConfigError extends Error {
@@ -82,5 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mfaEnforced: e.MFA_ENFORCED,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    rateLimit: {
+      points: e.RATE_LIMIT_PER_MINUTE,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      redisUrl: e.REDIS_URL ?? null,
+    },
   };
 }

@@ -10,11 +10,13 @@ import { viewerScope } from "./access/policy.js";
 import type { Actor } from "./auth/actor.js";
 import { authenticate } from "./auth/auth.service.js";
 import type { Config } from "./config.js";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "./db/availability.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { newId } from "./db/columns.js";
 import { RequestTransaction } from "./db/request-transaction.js";
 import type { RequestContext } from "./graphql/context.js";
 import { ErrorCode } from "./graphql/errors.js";
+import { RequestRateLimiter, rateLimitedBody, rateLimitKey } from "./graphql/limits.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { formatError, operationRulesPlugin, requestTransactionPlugin } from "./graphql/plugins.js";
 import { graphqlSchema } from "./graphql/schema.js";
@@ -53,9 +55,14 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
  */
 function statusOf(response: HTTPGraphQLResponse): number {
   const status = response.status ?? 200;
-  if (status !== 500 || response.body.kind !== "complete") return status;
+  if (response.body.kind !== "complete") return status;
+  // A statement cancelled by the statement timeout: 503, with or without data beside it.
+  const timedOut = response.body.string.includes(`"${ErrorCode.TIMEOUT}"`);
+  if (status !== 500 && !timedOut) return status;
   try {
     const { errors } = JSON.parse(response.body.string) as { errors?: { extensions?: { code?: string } }[] };
+    if (errors?.some((e) => e.extensions?.code === ErrorCode.TIMEOUT)) return 503;
+    if (status !== 500) return status;
     const clientError =
       errors !== undefined &&
       errors.length > 0 &&
@@ -66,11 +73,16 @@ function statusOf(response: HTTPGraphQLResponse): number {
   }
 }
 
-/** Postgres refuses NUL in text: a request carrying one is refused up front, never a 500 later. */
-function containsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value !== null && typeof value === "object") return Object.values(value).some(containsNul);
+/**
+ * Postgres refuses NUL in text and unpaired surrogates (invalid Unicode) in JSON: a request carrying
+ * either is refused up front, never a 500 later.
+ */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function containsUnstorableText(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000") || UNPAIRED_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(containsUnstorableText);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnstorableText);
   return false;
 }
 
@@ -149,18 +161,21 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     allowBatchedHttpRequests: false,
     // Persisted operations are registered per token (trusted-documents.ts), not cached from clients.
     persistedQueries: false,
-    // Logged-in users and tokens read the schema (the query explorer's documentation), also in
-    // production; anonymous introspection is refused by operationRulesPlugin.
+    // API tokens and users of the query explorer read the schema (its documentation), also in
+    // production; operationRulesPlugin refuses introspection to everyone else.
     introspection: true,
     // main.ts handles SIGTERM itself: stop accepting, drain, then close Apollo and the database.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const rateLimiter = new RequestRateLimiter(config.rateLimit, logger);
   // Import jobs are applied in the background, batch by batch (modules/imports/import.runner.ts).
   const importRunner = new ImportRunner(database, config, logger);
 
   function createContext(req: IncomingMessage, actor: Actor | null, requestId: string): RequestContext {
-    const tx = new RequestTransaction(database.db, (opened) => enterActorSession(opened, ctx.actor));
+    const tx = new RequestTransaction(database.db, (opened) =>
+      enterActorSession(opened, ctx.actor, config.statementTimeoutMs),
+    );
     const ctx: RequestContext = {
       requestId,
       actor,
@@ -207,7 +222,12 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         } catch {
           return clientError(res, 400, "The request body is not valid JSON.");
         }
-        if (containsNul(body)) return clientError(res, 400, "The request contains a NUL character.");
+        if (containsUnstorableText(body))
+          return clientError(
+            res,
+            400,
+            "The request contains a NUL character or invalid Unicode (an unpaired surrogate).",
+          );
       } else body = raw;
     }
 
@@ -226,6 +246,13 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         { errors: [{ message: error.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] },
         requestId,
       );
+    }
+
+    // Each actor's budget of requests, spent before the operation is even parsed (graphql/limits.ts).
+    const rate = await rateLimiter.consume(rateLimitKey(actor, clientAddress(req, config.trustProxy)));
+    if (!rate.allowed) {
+      res.setHeader("retry-after", String(rate.retryAfterSeconds));
+      return sendJson(res, 429, rateLimitedBody(rate.retryAfterSeconds), requestId);
     }
 
     // A registered operation named by its documentId runs as if its text had been sent.
@@ -298,6 +325,21 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       if (url.pathname === "/graphql") return await handleGraphQL(req, res, url, requestId);
       return sendJson(res, 404, { error: "Not found. The API is at /graphql." });
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ err: error, requestId }, "request failed: database unavailable");
+        if (res.headersSent) return void res.end();
+        res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+        return sendJson(
+          res,
+          503,
+          {
+            errors: [
+              { message: UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.UNAVAILABLE, retryable: true } },
+            ],
+          },
+          requestId,
+        );
+      }
       logger.error({ err: error, requestId }, "request failed");
       if (!res.headersSent)
         sendJson(res, 500, {
@@ -333,6 +375,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       clearTimeout(grace);
       await apollo.stop();
       await importRunner.stop();
+      rateLimiter.close();
       if (options.database === undefined) await database.close();
     },
   };

@@ -125,6 +125,8 @@ export interface StartOptions {
   today?: string;
   /** Require a second factor from accounts that read intelligence or clinical data (off by default in tests). */
   mfaEnforced?: boolean;
+  /** More settings, as environment variables (e.g. RATE_LIMIT_PER_MINUTE, DATABASE_STATEMENT_TIMEOUT_MS). */
+  env?: Record<string, string>;
 }
 
 /** A running API on a fresh copy of the worker's database, listening on a free port. */
@@ -146,6 +148,9 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     MFA_ENFORCED: options.mfaEnforced ? "true" : "false",
     // As behind the portal: tests give each simulated client its own X-Forwarded-For address.
     TRUST_PROXY: "true",
+    // Suites fire many requests as one user: the rate limit is tested on its own (limits.test.ts).
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    ...options.env,
   });
   const server = await buildServer(config, { database, logger: pino({ level: "silent" }) });
   // A test may pause between requests (long direct queries): the client's pooled connection must

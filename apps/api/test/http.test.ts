@@ -72,6 +72,15 @@ describe("the HTTP surface", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("refuses invalid Unicode (an unpaired surrogate) but takes emoji and accents", async () => {
+    const login = 'mutation($e: String!) { login(input: { email: $e, password: "x" }) { user { id } } }';
+    const broken = await app.anonymous.request(login, { e: "x\ud800y@continuum.example" });
+    expect(broken.status).toBe(400);
+    expect(broken.errors?.[0]?.message).toContain("unpaired surrogate");
+    const fine = await app.anonymous.request(login, { e: "zoë🙂@continuum.example" });
+    expect(fine.status).toBe(200);
+  });
+
   it("allows login only alone in its operation", async () => {
     const res = await app.anonymous.request(
       `mutation { a: login(input: { email: "a@continuum.example", password: "x" }) { user { id } }

@@ -364,3 +364,17 @@ export function mayCountUnitOccupancy(
 export function isDataProtectionOfficer(actor: Pick<ActorProfile, "agencyKind" | "roles">): boolean {
   return actor.agencyKind === "DATA_PROTECTION" && actor.roles.includes("REVIEWER");
 }
+
+/**
+ * Whether a logged-in user may use the query explorer and read the API's schema (introspection):
+ * those who may ask for figures, that is readers of cases (over the cases they may read) and
+ * statisticians (every case, small counts suppressed), as `analyticsScopeOf` decides. API tokens
+ * (integrators) read the schema whatever their account; administrators and oversight, who see no
+ * case and count nothing, do not.
+ */
+export function mayExploreSchema(actor: Pick<ActorProfile, "agencyKind" | "roles">): boolean {
+  return (
+    Object.values(visibilityOf(actor)).some((stage) => stage.places.length > 0) ||
+    actor.roles.includes("STATISTICIAN")
+  );
+}

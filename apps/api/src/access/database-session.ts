@@ -47,10 +47,18 @@ export function databaseSettings(actor: Actor | null): Record<string, string> {
   return settings;
 }
 
-/** Switches the transaction to the application role and describes the actor, in one statement. */
-export async function enterActorSession(tx: Tx, actor: Actor | null): Promise<void> {
-  const configs = Object.entries(databaseSettings(actor)).map(
-    ([name, value]) => sql`set_config(${name}, ${value}, true)`,
-  );
+/**
+ * Switches the transaction to the application role and describes the actor, in one statement.
+ * With `statementTimeoutMs`, Postgres also cancels any later statement of the transaction that runs
+ * longer (error 57014, answered TIMEOUT); without it, the transaction's timeout stays as it was.
+ */
+export async function enterActorSession(
+  tx: Tx,
+  actor: Actor | null,
+  statementTimeoutMs?: number,
+): Promise<void> {
+  const settings = databaseSettings(actor);
+  if (statementTimeoutMs !== undefined) settings.statement_timeout = String(statementTimeoutMs);
+  const configs = Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
   await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), ${sql.join(configs, sql`, `)}`);
 }

@@ -46,7 +46,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     },
   };
   if (config.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize,
+      // During an outage a request waits at most this long for a connection, then fails as UNAVAILABLE.
+      connectionTimeoutMillis: 15_000,
+    });
+    // A connection that dies (database restarted, network cut) emits "error": idle in the pool, or
+    // checked out between two statements. Unhandled, that event would end the process; handled, the
+    // statement in progress fails (answered UNAVAILABLE, db/availability.ts), the pool discards the
+    // client and opens new connections once the database is back.
+    pool.on("error", () => undefined);
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = drizzlePg(pool, { schema, casing: "snake_case", logger }) as unknown as Db;
     return {
       kind: "postgres",

@@ -8,6 +8,10 @@ export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   CONFLICT: "CONFLICT",
   RATE_LIMITED: "RATE_LIMITED",
+  /** A statement ran past DATABASE_STATEMENT_TIMEOUT_MS (HTTP 503, `retryable: false`): ask for less. */
+  TIMEOUT: "TIMEOUT",
+  /** The database cannot be reached for a moment (HTTP 503, `retryable: true`): retry the request. */
+  UNAVAILABLE: "UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

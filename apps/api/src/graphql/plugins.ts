@@ -1,9 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { mayExploreSchema } from "@continuum/domain";
 import type { GraphQLFormattedError } from "graphql";
 import { Kind, visit } from "graphql";
 import type { Logger } from "pino";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "../db/availability.js";
 import type { RequestContext } from "./context.js";
-import { badUserInput, ErrorCode, unauthenticated } from "./errors.js";
+import { badUserInput, ErrorCode, forbidden, unauthenticated } from "./errors.js";
+import { isStatementTimeout, TIMEOUT_MESSAGE } from "./limits.js";
 
 const CLIENT_SIDE_CODES = new Set([
   "GRAPHQL_PARSE_FAILED",
@@ -33,6 +36,22 @@ export function formatError(logger: Logger, includeStacktrace: boolean) {
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code },
       };
+    if (isStatementTimeout(error)) {
+      logger.warn({ err: error, path: formatted.path }, "a statement ran past the statement timeout");
+      return {
+        message: TIMEOUT_MESSAGE,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.TIMEOUT, retryable: false },
+      };
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, path: formatted.path }, "database unavailable during a GraphQL request");
+      return {
+        message: UNAVAILABLE_MESSAGE,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.UNAVAILABLE, retryable: true },
+      };
+    }
     logger.error({ err: error, path: formatted.path }, "unexpected error in a GraphQL request");
     return {
       message: "Internal server error.",
@@ -48,6 +67,21 @@ const INTERNAL_ERROR_BODY = {
     errors: [{ message: "Internal server error.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
   },
 };
+
+const UNAVAILABLE_BODY = {
+  kind: "single" as const,
+  singleResult: {
+    errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.UNAVAILABLE, retryable: true } }],
+  },
+};
+
+/** An answer that carries UNAVAILABLE (database unreachable) is a 503 the client may retry after a second. */
+function markUnavailable(response: GraphQLRequestContextWillSendResponse<RequestContext>["response"]): void {
+  const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+  if (!errors?.some((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)) return;
+  response.http.status = 503;
+  response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+}
 
 /**
  * Ends each request's transaction once the response is ready, with its audit entries; if that
@@ -73,12 +107,17 @@ export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<Req
         await ctx.tx.end(true);
       }
     } catch (error) {
-      logger.error({ err: error, requestId: ctx.requestId }, "could not commit a request's transaction");
+      const unavailable = isDatabaseUnavailable(error);
+      logger[unavailable ? "warn" : "error"](
+        { err: error, requestId: ctx.requestId },
+        "could not commit a request's transaction",
+      );
       await ctx.tx.end(false).catch(() => undefined);
       ctx.responseCookies.length = 0;
-      response.body = INTERNAL_ERROR_BODY;
+      response.body = unavailable ? UNAVAILABLE_BODY : INTERNAL_ERROR_BODY;
       response.http.status = 500;
     }
+    markUnavailable(response);
   };
   return {
     async requestDidStart() {
@@ -89,7 +128,8 @@ export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<Req
 
 /**
  * Once the operation is known:
- * - introspection is for authenticated users and tokens only (anonymous requests get nothing but login);
+ * - introspection is for API tokens (integrators) and for users who may use the query explorer
+ *   (the domain's `mayExploreSchema`); anonymous requests get nothing but login, others FORBIDDEN;
  * - a `login` stands alone in its operation, so that nothing else shares its request (its outcome
  *   must not be inferable from a sibling's failure, nor other entries attributed to the new user);
  * - queries read one snapshot (REPEATABLE READ), mutations run at READ COMMITTED with row locks.
@@ -98,14 +138,19 @@ export const operationRulesPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, document, operation }) {
-        if (contextValue.actor === null) {
+        const actor = contextValue.actor;
+        if (actor === null || (actor.tokenId === null && !mayExploreSchema(actor))) {
           let introspects = false;
           visit(document, {
             Field(node) {
               if (node.name.value === "__schema" || node.name.value === "__type") introspects = true;
             },
           });
-          if (introspects) throw unauthenticated("Log in to read the schema.");
+          if (introspects && actor === null) throw unauthenticated("Log in to read the schema.");
+          if (introspects)
+            throw forbidden(
+              "Reading the schema (introspection) is for API tokens and for users of the query explorer.",
+            );
         }
         if (operation === undefined) return;
         const roots = operation.selectionSet.selections;

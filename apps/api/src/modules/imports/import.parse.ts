@@ -17,6 +17,12 @@ function lineCount(text: string): number {
   return text.endsWith("\n") ? newlines : newlines + 1;
 }
 
+/** Half of a UTF-16 surrogate pair on its own: Postgres refuses it in JSON (jsonb), so a line carrying one is refused. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** JSON.parse's message quotes the line and may cut a character in half: what is kept must be storable. */
+const storable = (message: string) => message.replace(new RegExp(LONE_SURROGATE, "g"), "\uFFFD");
+
 function parseNdjson(text: string, firstLine: number): NewLine[] {
   const lines: NewLine[] = [];
   text.split("\n").forEach((raw, index) => {
@@ -24,8 +30,19 @@ function parseNdjson(text: string, firstLine: number): NewLine[] {
     if (line.trim() === "") return;
     const lineNumber = firstLine + index;
     try {
-      const value: unknown = JSON.parse(line);
-      if (value === null || typeof value !== "object" || Array.isArray(value))
+      let malformedText = false;
+      const value: unknown = JSON.parse(line, (key, v: unknown) => {
+        if (LONE_SURROGATE.test(key) || (typeof v === "string" && LONE_SURROGATE.test(v)))
+          malformedText = true;
+        return v;
+      });
+      if (malformedText)
+        lines.push({
+          lineNumber,
+          payload: {},
+          errors: [{ field: WHOLE_LINE, reason: "contains an unpaired UTF-16 surrogate (\\uD800-\\uDFFF)" }],
+        });
+      else if (value === null || typeof value !== "object" || Array.isArray(value))
         lines.push({
           lineNumber,
           payload: {},
@@ -36,7 +53,7 @@ function parseNdjson(text: string, firstLine: number): NewLine[] {
       lines.push({
         lineNumber,
         payload: {},
-        errors: [{ field: WHOLE_LINE, reason: `is not valid JSON (${(error as Error).message})` }],
+        errors: [{ field: WHOLE_LINE, reason: `is not valid JSON (${storable((error as Error).message)})` }],
       });
     }
   });
@@ -109,6 +126,12 @@ export function parsePart(
   const lines = lineCount(content);
   if (format === "NDJSON")
     return { lines: parseNdjson(content, firstLine), meta: { lines: meta.lines + lines }, problem: null };
+  if (LONE_SURROGATE.test(content))
+    return {
+      lines: [],
+      meta,
+      problem: "the content contains an unpaired UTF-16 surrogate (\\uD800-\\uDFFF)",
+    };
   const parsed = parseCsv(content, firstLine, meta.header, fields);
   if (parsed.header === undefined || parsed.header.every((c) => c === ""))
     return { lines: [], meta, problem: "the CSV header (the field names, on the first line) is missing" };

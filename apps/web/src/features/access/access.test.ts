@@ -3,6 +3,7 @@ import {
   analyticsScopeOf,
   CaseAction,
   ImportRecordType,
+  mayExploreSchema,
   mayPerform,
   ROLES_BY_AGENCY_KIND,
   visibilityOf,
@@ -267,7 +268,13 @@ describe("asksFigures", () => {
         }));
         const user = { roles: [role], agency: { kind } };
         expect(asksFigures({ caseAccess, user }), `${kind} ${role}`).toBe(analyticsScopeOf(actor) !== null);
+        // The API lets the same users read the schema (the explorer's documentation).
+        expect(mayExploreSchema(actor), `${kind} ${role}`).toBe(analyticsScopeOf(actor) !== null);
       }
+  });
+  it("decides from the cases the viewer sees when the account is not known", () => {
+    expect(asksFigures({ caseAccess: [{ places: ["ANY"], dataClasses: [] }] })).toBe(true);
+    expect(asksFigures({ caseAccess: nobody })).toBe(false);
   });
   it("refuses administrators and oversight, who see no case and count nothing", () => {
     expect(

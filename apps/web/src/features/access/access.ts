@@ -1,4 +1,11 @@
-import type { CaseAction, DataClass, ImportRecordType } from "@continuum/domain";
+import {
+  type AgencyKind,
+  type CaseAction,
+  type DataClass,
+  type ImportRecordType,
+  mayExploreSchema,
+  type Role,
+} from "@continuum/domain";
 import { type Capability, capabilitiesOf, type ViewerUserLike } from "./capabilities";
 
 /**
@@ -170,12 +177,18 @@ export function navigationFor(
 }
 
 /**
- * May ask the API for figures (`analytics`, and the query explorer): readers of cases (over the
- * cases they may read) and statisticians (every case, small counts suppressed), as the domain's
- * `analyticsScopeOf` decides from the same account; the API refuses everyone else (FORBIDDEN).
+ * May ask the API for figures (`analytics`, and the query explorer, which reads the schema):
+ * readers of cases (over the cases they may read) and statisticians (every case, small counts
+ * suppressed), as the domain's `mayExploreSchema` decides from the same account; the API refuses
+ * everyone else (FORBIDDEN). Without the account, the cases the viewer sees decide.
  */
 export function asksFigures(viewer: Pick<ViewerLike, "caseAccess" | "user">): boolean {
-  return hasCaseAccess(viewer.caseAccess) || (viewer.user?.roles.includes("STATISTICIAN") ?? false);
+  const user = viewer.user;
+  if (user === undefined) return hasCaseAccess(viewer.caseAccess);
+  return mayExploreSchema({
+    agencyKind: user.agency.kind as AgencyKind,
+    roles: user.roles as readonly Role[],
+  });
 }
 
 /**

@@ -30,7 +30,8 @@ function useEditorTheme() {
 
 /**
  * GraphiQL over the portal's `/graphql`, as the signed-in user: the schema's documentation comes
- * from introspection in this session (the API refuses it to anonymous callers), and every
+ * from introspection in this session (the API allows it only to the explorer's users, the same
+ * rule as this page's: `mayExploreSchema`), and every
  * operation is the user's own, audited by the API like any other. Beside the editor, the saved
  * example queries (a plugin, open at first). Loaded only on this page (`next/dynamic`, no SSR).
  */
