@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.js";
 import { seedDemo } from "../src/seed/seed.js";
-import { DEMO_PASSWORD } from "./harness.js";
+import { DEMO_PASSWORD, engine } from "./harness.js";
 
 const apiRoot = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), "continuum-main-"));
@@ -23,7 +23,9 @@ function freePort(): Promise<number> {
   });
 }
 
-describe("the API process (src/main.ts), as production runs it", () => {
+// The child processes run on their own embedded database whatever the suite's engine: once is
+// enough, in the PGlite pass.
+describe.skipIf(engine === "postgres")("the API process (src/main.ts), as production runs it", () => {
   it("migrates, serves, and on SIGTERM stops cleanly with exit code 0", async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "@swc-node/register/esm-register", "src/main.ts"], {
