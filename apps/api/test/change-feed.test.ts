@@ -348,6 +348,15 @@ describe("the change feed", () => {
       .update(persons)
       .set({ givenNames: "After" })
       .where(eq(persons.id, personUuid(inHasselt)));
+    // Under load, other databases' transactions may hold the horizon back: wait until these settled.
+    await waitFor("the changes to settle", async () => {
+      const [row] = await queryRows<{ settled: boolean }>(
+        app.database.db,
+        sql`select (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+                   > (select max(transaction_id) from change_events) as settled`,
+      );
+      return row?.settled === true;
+    });
     let cursor = start;
     const pages: FeedPage[] = [];
     await waitFor("the visible change behind the invisible ones", async () => {
