@@ -162,6 +162,31 @@ describe("the caseload", () => {
   });
 });
 
+describe("the caseload by next screening", () => {
+  it("pages both ways to the same order as one page, the released person (none due) last going up", async () => {
+    for (const direction of ["ASC", "DESC"] as const) {
+      const orderBy = { field: "NEXT_SCREENING_DUE", direction };
+      const whole = await list(celex, { orderBy });
+      const first = await list(celex, { first: 3, orderBy });
+      const rest = await list(celex, { after: first.pageInfo.endCursor, orderBy });
+      expect([...first.names, ...rest.names]).toEqual(whole.names);
+      expect(whole.names).toHaveLength(8);
+      expect(whole.names.at(direction === "ASC" ? -1 : 0)).toBe("Hestrudin");
+    }
+  });
+
+  it("refuses a forged cursor whose key is not a date, naming the argument", async () => {
+    const forged = Buffer.from(
+      JSON.stringify(["soon", "abravel", "0190f0e0-0000-7000-8000-000000000000"]),
+    ).toString("base64url");
+    const refused = await celex.request(
+      `query($after: String) { persons(first: 1, after: $after, orderBy: { field: NEXT_SCREENING_DUE }) { totalCount } }`,
+      { after: forged },
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+  });
+});
+
 describe("who sees which persons", () => {
   it("a prison officer sees only the inmates of their own establishment", async () => {
     const ittre = await app.login(EMAIL("prison-ittre.officer"));

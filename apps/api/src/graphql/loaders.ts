@@ -135,12 +135,16 @@ import { type UserRecord, usersByIds } from "../modules/users/user.repository.js
 
 type Batch<R> = (db: Db, keys: readonly string[]) => Promise<R[]>;
 
+// A statement takes at most 65,535 parameters; a register of tens of thousands of measures loads
+// their decisions in a few statements of this many keys.
+const BATCH_OPTIONS = { maxBatchSize: 10_000 };
+
 function oneEach<R>(db: () => Promise<Db>, load: Batch<R>, key: (r: R) => string) {
   return new DataLoader<string, R | null>(async (keys) => {
     const rows = await load(await db(), keys);
     const byKey = new Map(rows.map((r) => [key(r), r]));
     return keys.map((k) => byKey.get(k) ?? null);
-  });
+  }, BATCH_OPTIONS);
 }
 
 function manyEach<R>(db: () => Promise<Db>, load: Batch<R>, key: (r: R) => string) {
@@ -153,7 +157,7 @@ function manyEach<R>(db: () => Promise<Db>, load: Batch<R>, key: (r: R) => strin
       else list.push(r);
     }
     return keys.map((k) => byKey.get(k) ?? []);
-  });
+  }, BATCH_OPTIONS);
 }
 
 /**

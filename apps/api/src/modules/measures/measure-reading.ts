@@ -43,16 +43,21 @@ export async function readMeasuresData<R extends { personId: string }, T>(
 ): Promise<T[]> {
   const actor = requirePurpose(ctx);
   await primePersons(ctx, rows);
-  const result: T[] = [];
+  const readable: { row: R; access: PersonAccess }[] = [];
   for (const row of rows) {
     const visible = await ctx.loaders.visiblePerson.load(row.personId);
     if (visible === null) continue;
     const access = accessFor(actor, visible.summary);
-    if (!mayRead(access, dataClass, "SUMMARY")) continue;
-    const mapped = await map(row, access);
-    if (mapped === null) continue;
+    if (mayRead(access, dataClass, "SUMMARY")) readable.push({ row, access });
+  }
+  // Mapped together, so that what the mapping loads (a measure's decisions, say) is one batch.
+  const mapped = await Promise.all(readable.map(({ row, access }) => map(row, access)));
+  const result: T[] = [];
+  for (const [i, { row, access }] of readable.entries()) {
+    const value = mapped[i];
+    if (value === null || value === undefined) continue;
     ctx.audit.read(row.personId, [dataClass], access.breakGlass);
-    result.push(mapped);
+    result.push(value);
   }
   return result;
 }

@@ -21,11 +21,13 @@ import {
 import type { PersonRegisterInput } from "./person.input.js";
 import {
   countPersons,
+  cursorFits,
   foldName,
   insertPerson,
   listPersons,
   nextReferenceNumber,
   type PersonFilter,
+  personSortKeys,
   type VisiblePerson,
 } from "./person.repository.js";
 import type { PersonType } from "./person.type.js";
@@ -80,9 +82,11 @@ export async function listVisiblePersons(
   const limit = pageSize(args.first);
   const filter = filterFrom(ctx, args);
   const order: PersonOrderInput = args.orderBy ?? ({ field: "NAME", direction: "ASC" } as PersonOrderInput);
-  const keyCount = order.field === "NAME" ? 2 : 3;
-  const after = args.after ? decodeCursor(args.after, keyCount) : null;
   const scope = viewerScope(actor);
+  const keys = personSortKeys(order.field, actor.language, scope);
+  const after = args.after ? decodeCursor(args.after, keys.length) : null;
+  if (after !== null && !cursorFits(keys, after))
+    throw badUserInput("after is not a cursor of this list", "after");
   const tx = await ctx.tx.get();
   const rows = await listPersons(tx, {
     scope,

@@ -91,6 +91,11 @@ export const personCaseSummaries = pgTable(
     index("person_case_summaries_establishment_idx").on(t.establishmentId),
     index("person_case_summaries_category_idx").on(t.category),
     index("person_case_summaries_due_idx").on(t.nextScreeningDueOn),
+    // The caseload's order by next screening (person.repository.ts personSortKeys): a page reads
+    // the first rows of this index instead of sorting every case.
+    index("person_case_summaries_screening_order_idx").on(
+      sql`coalesce(${t.nextScreeningDueOn}, 'infinity'::date)`,
+    ),
     index("person_case_summaries_assessment_due_idx").on(t.nextAssessmentDueOn),
     index("person_case_summaries_release_district_idx").on(t.releaseJudicialDistrict),
     index("person_case_summaries_release_municipality_idx").on(t.releaseMunicipality),

@@ -1,0 +1,1 @@
+CREATE INDEX "person_case_summaries_screening_order_idx" ON "person_case_summaries" USING btree (coalesce("next_screening_due_on", 'infinity'::date));
