@@ -358,6 +358,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     config,
     logger,
     createContext,
+    spendRequest: (req, actor) =>
+      rateLimiter.consume(rateLimitKey(actor, clientAddress(req, config.trustProxy))),
   });
 
   return {

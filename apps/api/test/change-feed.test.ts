@@ -1,10 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import type pg from "pg";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { enterActorSession } from "../src/access/database-session.js";
 import type { Actor } from "../src/auth/actor.js";
 import { authenticate } from "../src/auth/auth.service.js";
@@ -13,6 +12,15 @@ import { mayReadChange } from "../src/modules/changes/change.service.js";
 import { personCaseSummaries, persons } from "../src/modules/persons/person.table.js";
 import { buildServer, type ContinuumServer } from "../src/server.js";
 import { auditSince, lastAuditId, uuidOf } from "./case-work.js";
+import {
+  CHANGE_FIELDS,
+  type Change,
+  closeCode,
+  cookieOf,
+  SUBSCRIBE,
+  subscribe,
+  wsClient,
+} from "./feed-client.js";
 import { admit, EMAIL, type Places, places } from "./fixtures.js";
 import { engine, type GraphQLClient, startTestApp, type TestApp } from "./harness.js";
 
@@ -20,26 +28,14 @@ import { engine, type GraphQLClient, startTestApp, type TestApp } from "./harnes
 // (Query.changes) and pushed over WebSocket (Subscription.changes, graphql-ws), under the same
 // access policy as every query, in an order that never skips a transaction that commits late.
 
-interface Change {
-  cursor: string;
-  operation: string;
-  entityType: string;
-  entityId: string;
-  dataClass: string;
-  changedAt: string;
-  person: { id: string; familyName: string } | null;
-}
-
 interface FeedPage {
   changes: Change[];
   endCursor: string | null;
   hasMore: boolean;
 }
 
-const CHANGE_FIELDS = "cursor operation entityType entityId dataClass changedAt person { id familyName }";
 const CHANGES = `query($after: String, $first: Int) { changes(after: $after, first: $first) {
   changes { ${CHANGE_FIELDS} } endCursor hasMore } }`;
-const SUBSCRIBE = `subscription($after: String) { changes(after: $after) { ${CHANGE_FIELDS} } }`;
 
 async function pull(client: GraphQLClient, after: string | null = null, first = 1000): Promise<FeedPage> {
   return (await client.data<{ changes: FeedPage }>(CHANGES, { after, first })).changes;
@@ -84,64 +80,6 @@ async function pullUntil(
     return changes.some(match);
   });
   return { changes, endCursor: cursor };
-}
-
-const cookieOf = (client: GraphQLClient) =>
-  (client as unknown as { headers: Record<string, string> }).headers.cookie ?? null;
-
-function wsClient(
-  url: string,
-  credentials: { cookie?: string | null; token?: string; origin?: string } = {},
-): Client {
-  const headers = {
-    ...(credentials.cookie ? { cookie: credentials.cookie } : {}),
-    ...(credentials.origin ? { origin: credentials.origin } : {}),
-  };
-  class CookieWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-    }
-  }
-  return createClient({
-    url: `${url.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: CookieWebSocket,
-    retryAttempts: 0,
-    lazy: true,
-    connectionParams: credentials.token ? { authorization: `Bearer ${credentials.token}` } : {},
-  });
-}
-
-interface Subscribed {
-  received: Change[];
-  errors: unknown[];
-  completed: boolean;
-  stop(): void;
-}
-
-function subscribe(client: Client, after: string | null): Subscribed {
-  const state: Subscribed = { received: [], errors: [], completed: false, stop: () => undefined };
-  state.stop = client.subscribe<{ changes: Change }>(
-    { query: SUBSCRIBE, variables: { after } },
-    {
-      next: (result) => {
-        if (result.errors) state.errors.push(...result.errors);
-        if (result.data) state.received.push(result.data.changes);
-      },
-      error: (error) => state.errors.push(error),
-      complete: () => {
-        state.completed = true;
-      },
-    },
-  );
-  return state;
-}
-
-/** The code a connection attempt was closed with. */
-function closeCode(client: Client): Promise<number> {
-  return new Promise((resolve) => {
-    client.on("closed", (event) => resolve((event as { code: number }).code));
-    client.subscribe({ query: SUBSCRIBE, variables: {} }, { next() {}, error() {}, complete() {} });
-  });
 }
 
 /** The actor behind a logged-in client, as the server authenticates it. */

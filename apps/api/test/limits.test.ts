@@ -6,6 +6,7 @@ import { BOMBS as BOMB_LIST } from "../scripts/bombs.js";
 import { enterActorSession } from "../src/access/database-session.js";
 import type { Config } from "../src/config.js";
 import { buildServer } from "../src/server.js";
+import { closeCode, cookieOf, type Subscribed, subscribe, wsClient } from "./feed-client.js";
 import { EMAIL } from "./fixtures.js";
 import { engine, GraphQLClient, type GraphQLResponse, startTestApp, type TestApp } from "./harness.js";
 
@@ -166,6 +167,85 @@ describe("the rate limit per actor", () => {
     expect(refused.status).toBe(429);
     expect(refused.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
     expect(app.database.stats.statements).toBe(before);
+  });
+});
+
+/** The errors a subscription was refused with (graphql-ws hands them over as one array). */
+function refusals(subscription: Subscribed): { message: string; extensions?: Record<string, unknown> }[] {
+  return subscription.errors.flat() as { message: string; extensions?: Record<string, unknown> }[];
+}
+
+async function settled(subscriptions: Subscribed[], refused: number): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (subscriptions.filter((s) => s.errors.length > 0).length < refused) {
+    if (Date.now() > until) throw new Error(`fewer than ${refused} subscriptions were refused`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("the bounds over WebSocket (the change feed's subscriptions)", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // A window far longer than the test: the budget does not refill while it runs.
+    app = await startTestApp({
+      seed: "directory",
+      env: { RATE_LIMIT_PER_MINUTE: "6", RATE_LIMIT_WINDOW_SECONDS: "600" },
+    });
+  });
+  afterAll(() => app.close());
+
+  it("spends the actor's budget on connecting and on each subscription, then refuses both", async () => {
+    const analyst = await app.login(EMAIL("celex.analyst"));
+    const socket = wsClient(app.url, { cookie: cookieOf(analyst) });
+    try {
+      // Eight at once: the connection and what is left of the six requests let a few through.
+      const subscriptions = Array.from({ length: 8 }, () => subscribe(socket, null));
+      await settled(subscriptions, 4);
+      const accepted = subscriptions.filter((s) => s.errors.length === 0);
+      expect(accepted.length).toBeGreaterThanOrEqual(1);
+      expect(accepted.length).toBeLessThanOrEqual(4);
+      for (const refused of subscriptions.filter((s) => s.errors.length > 0)) {
+        const [error] = refusals(refused);
+        expect(error?.extensions).toMatchObject({ code: "RATE_LIMITED" });
+        expect(error?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      }
+      // Another connection of the same actor is refused at once, with the code for too many requests.
+      expect(await closeCode(wsClient(app.url, { cookie: cookieOf(analyst) }))).toBe(4429);
+      // The same user's HTTP requests share the budget.
+      expect((await analyst.request("{ __typename }")).status).toBe(429);
+    } finally {
+      await socket.dispose();
+    }
+  });
+
+  it("runs at most ten subscriptions on one connection, whatever the budget", async () => {
+    const unbounded = await startTestApp({ seed: "directory" });
+    try {
+      const analyst = await unbounded.login(EMAIL("celex.analyst"));
+      const socket = wsClient(unbounded.url, { cookie: cookieOf(analyst) });
+      const subscriptions = Array.from({ length: 12 }, () => subscribe(socket, null));
+      await settled(subscriptions, 2);
+      const refused = subscriptions.filter((s) => s.errors.length > 0);
+      expect(refused).toHaveLength(2);
+      for (const r of refused)
+        expect(refusals(r)[0]).toMatchObject({
+          message: expect.stringMatching(/At most 10 subscriptions/),
+          extensions: { code: "BAD_USER_INPUT" },
+        });
+      // Completing one makes room for another, once the server has ended it (at its next poll).
+      subscriptions.find((s) => s.errors.length === 0)?.stop();
+      let another = subscribe(socket, null);
+      for (let attempt = 0; attempt < 10; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (another.errors.length === 0) break;
+        another = subscribe(socket, null);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(another.errors).toEqual([]);
+      await socket.dispose();
+    } finally {
+      await unbounded.close();
+    }
   });
 });
 

@@ -31,3 +31,6 @@ export const notFound = (what = "record") => error("NOT_FOUND", `No ${what} with
 export const badUserInput = (message: string, field?: string) =>
   error("BAD_USER_INPUT", message, field === undefined ? {} : { field });
 export const conflict = (message: string) => error("CONFLICT", message);
+/** Past the actor's request budget (graphql/limits.ts); over HTTP also answered 429 with Retry-After. */
+export const rateLimited = (retryAfterSeconds: number) =>
+  error("RATE_LIMITED", `Too many requests: try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });

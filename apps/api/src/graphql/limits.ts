@@ -8,7 +8,7 @@ import {
 } from "rate-limiter-flexible";
 import type { Actor } from "../auth/actor.js";
 import type { Config } from "../config.js";
-import { ErrorCode } from "./errors.js";
+import { rateLimited } from "./errors.js";
 
 /**
  * Bounds on what one actor may ask of the API, besides graphql-armor's bounds on one operation
@@ -78,14 +78,7 @@ export class RequestRateLimiter {
 
 /** The body of a request refused for its rate (HTTP 429 with Retry-After). */
 export function rateLimitedBody(retryAfterSeconds: number) {
-  return {
-    errors: [
-      {
-        message: `Too many requests: try again in ${retryAfterSeconds} s.`,
-        extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
-      },
-    ],
-  };
+  return { errors: [rateLimited(retryAfterSeconds).toJSON()] };
 }
 
 /** Postgres's query_canceled: here, a statement that ran past the request's statement_timeout. */

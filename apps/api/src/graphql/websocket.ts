@@ -27,7 +27,8 @@ import { newId } from "../db/columns.js";
 import { CHANGE_WITHDRAWN } from "../modules/changes/change.service.js";
 import { bindSubscriptionSession, type SubscriptionSession } from "../modules/changes/change.stream.js";
 import type { RequestContext } from "./context.js";
-import { badUserInput, forbidden, unauthenticated } from "./errors.js";
+import { badUserInput, forbidden, rateLimited, unauthenticated } from "./errors.js";
+import type { RateDecision } from "./limits.js";
 import { formatError } from "./plugins.js";
 
 // Subscriptions over WebSocket (graphql-ws protocol, subprotocol "graphql-transport-ws") at the
@@ -42,6 +43,9 @@ import { formatError } from "./plugins.js";
 /** How often a subscription looks for new changes when it has caught up. */
 export const DEFAULT_POLL_INTERVAL_MS = 500;
 
+/** Each running subscription reads the database twice a second: a connection holds a few at most. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
+
 export interface GraphQLWebSocketOptions {
   http: Server;
   schema: GraphQLSchema;
@@ -50,6 +54,8 @@ export interface GraphQLWebSocketOptions {
   logger: Logger;
   /** The server's own context creation (server.ts), as for an HTTP request. */
   createContext(req: IncomingMessage, actor: Actor | null, requestId: string): RequestContext;
+  /** Spends one request of the actor's rate budget (limits.ts), as an HTTP request does. */
+  spendRequest(req: IncomingMessage, actor: Actor): Promise<RateDecision>;
   pollIntervalMs?: number;
 }
 
@@ -60,6 +66,8 @@ export interface GraphQLWebSocket {
 
 interface Connection {
   credentials: Credentials;
+  /** The IDs of its subscriptions that are running. */
+  running: Set<string>;
 }
 
 type Stream = AsyncGenerator<ExecutionResult>;
@@ -213,6 +221,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             authorization: typeof authorization === "string" ? authorization : null,
             cookieHeader: request.headers.cookie ?? null,
           },
+          running: new Set(),
         };
         // A browser page of another origin could open a socket that carries the user's cookie
         // (cross-site WebSocket hijacking): a session is accepted only from the API's own origin.
@@ -231,12 +240,27 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           socket.close(CloseCode.Forbidden, "Forbidden: state the purpose of the session first");
           return false;
         }
+        // Connecting spends a request of the actor's budget, as does each subscription below.
+        const rate = await options.spendRequest(request, actor);
+        if (!rate.allowed) {
+          socket.close(
+            CloseCode.TooManyInitialisationRequests,
+            `Too many requests: try again in ${rate.retryAfterSeconds} s`,
+          );
+          return false;
+        }
         connections.set(socket, connection);
         return true;
       },
-      onSubscribe(ctx, _id, payload) {
+      onSubscribe(ctx, id, payload) {
         const connection = connections.get(ctx.extra.socket);
         if (connection === undefined) return [unauthenticated()];
+        if (connection.running.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION)
+          return [
+            badUserInput(
+              `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions run on one connection: complete one first.`,
+            ),
+          ];
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -254,17 +278,25 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
               "Over WebSocket only subscriptions run: send queries and mutations to POST /graphql.",
             ),
           ];
+        // Counted from now, so that many subscribe messages at once cannot all pass the check above.
+        connection.running.add(id);
+        const refuse = (errors: GraphQLError[]) => {
+          connection.running.delete(id);
+          return errors;
+        };
         return (async () => {
           const actor = await currentActor(connection);
-          if (actor === null) return [unauthenticated()];
+          if (actor === null) return refuse([unauthenticated()]);
+          const rate = await options.spendRequest(ctx.extra.request, actor);
+          if (!rate.allowed) return refuse([rateLimited(rate.retryAfterSeconds)]);
           // Registered (persisted) operations are resolved by the HTTP pipeline only: a token limited
           // to them cannot send a document of its own here.
           if ((actor as { trustedOperationsOnly?: boolean }).trustedOperationsOnly === true)
-            return [
+            return refuse([
               forbidden(
                 "This API token may send only its registered operations, which WebSocket does not take.",
               ),
-            ];
+            ]);
           const contextValue = options.createContext(ctx.extra.request, actor, newId());
           const session = sessionFor(ctx.extra, connection);
           sessions.set(contextValue, session);
@@ -283,6 +315,9 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         const source = await createSourceEventStream(args);
         if (!isAsyncIterable(source) || session === undefined) return source as ExecutionResult;
         return deliverEach(source, args, session);
+      },
+      onComplete(ctx, id) {
+        connections.get(ctx.extra.socket)?.running.delete(id);
       },
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result as ExecutionResult),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),

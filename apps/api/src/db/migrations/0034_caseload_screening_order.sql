@@ -1,1 +1,2 @@
-CREATE INDEX "person_case_summaries_screening_order_idx" ON "person_case_summaries" USING btree (coalesce("next_screening_due_on", 'infinity'::date));
+CREATE INDEX "person_case_summaries_screening_order_idx" ON "person_case_summaries" USING btree (coalesce("next_screening_due_on", 'infinity'::date));--> statement-breakpoint
+ALTER TABLE "person_case_summaries" ADD CONSTRAINT "person_case_summaries_screening_in_prison_check" CHECK ("person_case_summaries"."next_screening_due_on" is null or ("person_case_summaries"."detention_status" = 'DETAINED' and "person_case_summaries"."closed_on" is null));

@@ -233,7 +233,14 @@ function primarySortKey(field: PersonSortField, language: Language, scope: Viewe
     case "ESTABLISHMENT":
       return textKey(ifReadable(scope, "DETENTION", sql`lower(${establishmentNameSql(language)})`));
     case "NEXT_SCREENING_DUE":
-      return dateKey(ifReadable(scope, "LISTING", sql`${s.nextScreeningDueOn}`), "infinity");
+      // Only detained persons have a screening due (a check constraint says so): whoever reads the
+      // listing in prison reads every date there is, and the plain column's index gives the order.
+      return dateKey(
+        scope.breakGlass.personIds.length === 0 && scope.stages.IN_PRISON.classes.includes("LISTING")
+          ? sql`${s.nextScreeningDueOn}`
+          : ifReadable(scope, "LISTING", sql`${s.nextScreeningDueOn}`),
+        "infinity",
+      );
     case "ADMITTED_ON":
       return dateKey(ifReadable(scope, "DETENTION", sql`${s.admittedOn}`), "-infinity");
     case "NEXT_ASSESSMENT_DUE":

@@ -8,7 +8,7 @@ import {
   Sex,
 } from "@continuum/domain";
 import { sql } from "drizzle-orm";
-import { boolean, date, index, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { enumCheck, id, recorded, version } from "../../db/columns.js";
 import { establishments, establishmentUnits } from "../establishments/establishment.table.js";
 
@@ -88,6 +88,12 @@ export const personCaseSummaries = pgTable(
   (t) => [
     enumCheck("person_case_summaries_status_check", t.detentionStatus, Object.values(DetentionStatus)),
     enumCheck("person_case_summaries_category_check", t.category, Object.values(LegacyCategory)),
+    // A screening falls due only during a detention (person-summary.ts), which is never closed:
+    // the caseload's order by next screening relies on it (person.repository.ts).
+    check(
+      "person_case_summaries_screening_in_prison_check",
+      sql`${t.nextScreeningDueOn} is null or (${t.detentionStatus} = 'DETAINED' and ${t.closedOn} is null)`,
+    ),
     index("person_case_summaries_establishment_idx").on(t.establishmentId),
     index("person_case_summaries_category_idx").on(t.category),
     index("person_case_summaries_due_idx").on(t.nextScreeningDueOn),
