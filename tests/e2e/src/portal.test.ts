@@ -275,4 +275,19 @@ describe("portal: a CelEx analyst's path", () => {
     expect(response?.status()).toBe(404);
     await page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" }).waitFor();
   });
+
+  it("says when the server is too busy to answer, and when and where to try again", async () => {
+    const { page } = browser;
+    await page.goto(`${portal}/fr/busy?reason=RATE_LIMITED&retryAfter=30&next=%2Fscreening`);
+    await page
+      .getByRole("heading", { level: 1, name: "Le serveur ne peut pas répondre pour l'instant" })
+      .waitFor();
+    expect(await page.getByRole("status").textContent()).toMatch(/plus de requêtes/);
+    await page.getByText("Réessayez dans 30 secondes.").waitFor();
+    expect(await page.getByRole("link", { name: "Réessayer" }).getAttribute("href")).toBe("/fr/screening");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // A link elsewhere than the portal is not followed: back to the caseload.
+    await page.goto(`${portal}/en/busy?reason=TIMEOUT&next=https%3A%2F%2Fexample.com%2F`);
+    expect(await page.getByRole("link", { name: "Try again" }).getAttribute("href")).toBe("/en/caseload");
+  });
 });

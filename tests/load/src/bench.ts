@@ -13,7 +13,8 @@
  * Options: --scale belgium|europe, --skip-generate (reuse the loaded database), --no-build,
  * --duration <s> (per scenario, default 10), --connections <n> (default 10), --budget <s> (load),
  * --unbounded-timeout-ms <ms> (statement timeout of the in-process server that counts statements
- * and times once what the API stops at its own timeout; default 600000).
+ * and times once what the API stops at its own timeout; default 600000), --skip <keys> (scenarios
+ * left out, comma-separated: caseload10, caseload50, caseFile, register, calendar, snapshot, series).
  */
 import "reflect-metadata";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -47,6 +48,7 @@ const EMAIL = (local: string) => `${local}@continuum.example`;
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
+const skipped = argv.includes("--skip") ? (argv[argv.indexOf("--skip") + 1] ?? "").split(",") : [];
 const option = (name: string, fallback: number) => {
   const at = argv.indexOf(`--${name}`);
   return at >= 0 ? Number(argv[at + 1]) : fallback;
@@ -517,7 +519,7 @@ async function main(): Promise<void> {
     const personGlobalId = page.persons.edges[0]?.node.id as string;
     const personUuid = Buffer.from(personGlobalId, "base64url").toString("utf8").split(":")[1] as string;
 
-    const scenarios: { key: string; label: string; api: Request; graphile: Request | null }[] = [
+    const allScenarios: { key: string; label: string; api: Request; graphile: Request | null }[] = [
       {
         key: "caseload10",
         label: "(a) caseload, persons(first: 10)",
@@ -556,6 +558,7 @@ async function main(): Promise<void> {
       },
       { key: "series", label: "(f) 6-year monthly series", api: { query: Q.SERIES }, graphile: null },
     ];
+    const scenarios = allScenarios.filter((s) => !skipped.includes(s.key));
     // Each scenario must answer without errors before it is timed; one that does not is reported.
     const failures = new Map<string, string>();
     for (const s of scenarios) {

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import {
   afterLoginPath,
   asksFigures,
+  busyPath,
   caseFileView,
   caseloadColumns,
   classSwitches,
@@ -229,6 +230,20 @@ describe("afterLoginPath", () => {
     expect(afterLoginPath(viewer({ secondFactorRequired: true, secondFactorEnabled: true }), null)).toBe(
       "/caseload",
     );
+  });
+});
+
+describe("busyPath", () => {
+  it("carries the reason, the wait and where the user was going, which the page may send back to", () => {
+    const path = busyPath({ reason: "RATE_LIMITED", retryAfterSeconds: 30 }, "/caseload?after=x");
+    expect(path).toBe("/busy?reason=RATE_LIMITED&retryAfter=30&next=%2Fcaseload%3Fafter%3Dx");
+    const next = new URL(path, "http://portal.invalid").searchParams.get("next");
+    expect(safeNextPath(next)).toBe("/caseload?after=x");
+    expect(busyPath({ reason: "UNAVAILABLE", retryAfterSeconds: null }, null)).toBe(
+      "/busy?reason=UNAVAILABLE",
+    );
+    // The busy page is never where one is sent back to.
+    expect(safeNextPath("/fr/busy?reason=TIMEOUT")).toBeNull();
   });
 });
 

@@ -244,6 +244,17 @@ export function withNext(path: string, next: string | null): string {
   return next === null ? path : `${path}?next=${encodeURIComponent(next)}`;
 }
 
+/** The page saying that the API could not answer now, and when to try `next` again. */
+export function busyPath(
+  busy: { reason: string; retryAfterSeconds: number | null },
+  next: string | null,
+): string {
+  const query = new URLSearchParams({ reason: busy.reason });
+  if (busy.retryAfterSeconds !== null) query.set("retryAfter", String(busy.retryAfterSeconds));
+  if (next !== null) query.set("next", next);
+  return `/busy?${query}`;
+}
+
 /**
  * Where to go once logged in (or after a step of it): enrol the second factor when required, then
  * state the purpose, then where the user was going (or their home page).
@@ -256,7 +267,7 @@ export function afterLoginPath(viewer: ViewerLike, next: string | null): string 
 }
 
 const LOCALE_PREFIX = /^\/(en|fr|nl)(?=\/|$)/;
-const STEPS = /^\/(login|purpose|second-factor)(\/|$)/;
+const STEPS = /^\/(login|purpose|second-factor|busy)(\/|$)/;
 const BASE = "http://portal.invalid";
 
 /**

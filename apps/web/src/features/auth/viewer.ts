@@ -6,7 +6,7 @@ import type { Locale } from "@/i18n/routing";
 import { classifyErrors } from "@/lib/graphql/classify";
 import { ApiRequestError } from "@/lib/graphql/errors";
 import { serverQuery } from "@/lib/graphql/server";
-import { needsPurpose, needsSecondFactor, withNext } from "../access/access";
+import { busyPath, needsPurpose, needsSecondFactor, withNext } from "../access/access";
 
 /**
  * Who is asking, their purpose and what they may see: one small read (not personal data), shared
@@ -43,6 +43,7 @@ export async function requireViewer(
   const viewer = data?.viewer ?? null;
   if (viewer === null) {
     const outcome = classifyErrors(errors);
+    if (outcome.kind === "busy") return redirect({ href: busyPath(outcome, options.returnTo), locale });
     if (outcome.kind === "failed") throw new ApiRequestError(outcome.errors);
     return redirect({ href: withNext("/login", options.returnTo), locale });
   }
@@ -77,6 +78,9 @@ export function handleReadErrors(
       return;
     case "purposeRequired":
       redirect({ href: withNext("/purpose", returnTo), locale });
+      return;
+    case "busy":
+      redirect({ href: busyPath(outcome, returnTo), locale });
       return;
     case "notFound":
       if (onNotFound) onNotFound();

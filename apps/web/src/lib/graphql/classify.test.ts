@@ -37,6 +37,25 @@ describe("classifyErrors", () => {
     expect(classifyErrors(errors).kind).toBe("purposeRequired");
   });
 
+  it("says the server is busy, with when to retry, for a spent budget, an outage or a timeout", () => {
+    const limited = readErrors([
+      { message: "Too many requests", extensions: { code: "RATE_LIMITED", retryAfterSeconds: 42 } },
+    ]);
+    expect(classifyErrors(limited)).toEqual({ kind: "busy", reason: "RATE_LIMITED", retryAfterSeconds: 42 });
+    const down = readErrors([
+      { message: "unavailable", path: ["persons"], extensions: { code: "UNAVAILABLE" } },
+    ]);
+    expect(classifyErrors(down)).toEqual({ kind: "busy", reason: "UNAVAILABLE", retryAfterSeconds: null });
+    const slow = readErrors([
+      forbiddenField,
+      { message: "too long", path: ["analytics"], extensions: { code: "TIMEOUT" } },
+    ]);
+    expect(classifyErrors(slow).kind).toBe("busy");
+    // A lost session still goes to the login page first.
+    const anonymous = readErrors([{ message: "log in", extensions: { code: "UNAUTHENTICATED" } }, ...[]]);
+    expect(classifyErrors([...anonymous, ...limited]).kind).toBe("unauthenticated");
+  });
+
   it("asks for the second factor before the purpose", () => {
     const errors = readErrors([
       { message: "p", path: ["person"], extensions: { code: "FORBIDDEN", reason: "PURPOSE_REQUIRED" } },

@@ -6,12 +6,14 @@ export interface ApiError {
   /** extensions.reason, for some FORBIDDEN errors: PURPOSE_REQUIRED, SECOND_FACTOR_REQUIRED. */
   reason: string | null;
   path: readonly (string | number)[];
+  /** extensions.retryAfterSeconds, with RATE_LIMITED: when the user's request budget refills. */
+  retryAfterSeconds?: number | null;
 }
 
 interface RawError {
   message?: unknown;
   path?: unknown;
-  extensions?: { code?: unknown; reason?: unknown } | null;
+  extensions?: { code?: unknown; reason?: unknown; retryAfterSeconds?: unknown } | null;
 }
 
 /** Reads the `errors` array of a GraphQL response body, whatever shape it arrived in. */
@@ -24,6 +26,8 @@ export function readErrors(raw: unknown): ApiError[] {
     path: Array.isArray(item?.path)
       ? item.path.filter((p) => typeof p === "string" || typeof p === "number")
       : [],
+    retryAfterSeconds:
+      typeof item?.extensions?.retryAfterSeconds === "number" ? item.extensions.retryAfterSeconds : null,
   }));
 }
 
