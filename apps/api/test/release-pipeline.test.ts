@@ -408,6 +408,12 @@ describe("the release calendar", () => {
     const next = await calendar(celex(), { months: 3, first: 2, after: first.pageInfo.endCursor });
     expect(names(next)).toEqual(["Caltwo CONDITIONAL_RELEASE_ELIGIBILITY", "Calfour END_OF_SENTENCE"]);
     expect(next.pageInfo.hasNextPage).toBe(false);
+    // A forged cursor (a kind of date that does not exist) is the client's error, not the database's.
+    const forged = Buffer.from(
+      JSON.stringify(["2026-12-01", "PAROLE", "0190f0e0-0000-7000-8000-000000000000"]),
+    ).toString("base64url");
+    const refused = await celex().request(CALENDAR, { months: 3, first: 2, after: forged });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
     expect(names(await calendar(celex(), { months: 3, establishmentId: at.establishment("HAS") }))).toEqual([
       "Caltwo CONDITIONAL_RELEASE_ELIGIBILITY",
     ]);

@@ -39,6 +39,7 @@ export interface BenchResults {
   apiIdleRssMb: number | null;
   apiFinalRssMb: number | null;
   results: ScenarioResult[];
+  /** Null when the run left the import out (--skip import). */
   import: {
     records: number;
     seconds: number;
@@ -46,7 +47,7 @@ export interface BenchResults {
     status: string;
     applied: number;
     invalid: number;
-  };
+  } | null;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)}` : "–");
@@ -104,9 +105,10 @@ export function renderReport(bench: BenchResults): string {
   }
   for (const r of ratios) lines.push(`- ${r}`);
   const i = bench.import;
-  lines.push(
-    `- Import of ${i.records.toLocaleString("en")} persons (NDJSON): ${i.status} in ${i.seconds.toFixed(1)} s → ${Math.round(i.recordsPerMinute).toLocaleString("en")} records/min (applied ${i.applied}, invalid ${i.invalid}).`,
-  );
+  if (i !== null)
+    lines.push(
+      `- Import of ${i.records.toLocaleString("en")} persons (NDJSON): ${i.status} in ${i.seconds.toFixed(1)} s → ${Math.round(i.recordsPerMinute).toLocaleString("en")} records/min (applied ${i.applied}, invalid ${i.invalid}).`,
+    );
   lines.push("");
   return `${lines.join("\n")}\n`;
 }

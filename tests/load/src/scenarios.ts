@@ -14,6 +14,9 @@ export const CASELOAD = `query Caseload($first: Int!) {
   }
 }`;
 
+/** The same page without the total: what the page costs apart from counting every visible case. */
+export const CASELOAD_PAGE = CASELOAD.replace("totalCount\n", "");
+
 export const CASE_FILE = `query CaseFile($id: ID!) {
   node(id: $id) { ... on Person {
     id familyName givenNames dateOfBirth nationalities detentionStatus
@@ -60,6 +63,8 @@ export const PG_CASELOAD = `query Caseload($first: Int!) {
     }
   }
 }`;
+
+export const PG_CASELOAD_PAGE = PG_CASELOAD.replace("totalCount\n", "");
 
 export const PG_CASE_FILE = `query CaseFile($id: UUID!) {
   personById(id: $id) {

@@ -118,4 +118,19 @@ describe("row-level security on its own", () => {
       expect(t.policies, t.table_name).toBeGreaterThan(0);
     }
   });
+
+  it("tests visibility in every policy as an expression, never by a function call per row (migration 0033)", async () => {
+    const perRow = await queryRows<{ policy: string }>(
+      app.database.db,
+      sql`select tablename || '.' || policyname as policy from pg_policies
+          where coalesce(qual, '') || coalesce(with_check, '') ~ 'app_(case|class|class_detail|person)_visible\('`,
+    );
+    expect(perRow).toEqual([]);
+    // The settings are read once per statement: an uncorrelated subquery, not a call per row.
+    const [summaries] = await queryRows<{ qual: string }>(
+      app.database.db,
+      sql`select qual from pg_policies where policyname = 'person_case_summaries_read'`,
+    );
+    expect(summaries?.qual).toContain("( SELECT app_setting_list('app.places_in_prison'::text)");
+  });
 });

@@ -45,6 +45,13 @@ export const detentionEpisodes = pgTable(
     // A person is in at most one open detention episode.
     uniqueIndex("detention_episodes_one_open_idx").on(t.personId).where(sql`${t.releasedOn} is null`),
     index("detention_episodes_person_idx").on(t.personId, t.admittedOn),
+    // The release calendar reads the open episodes by each kind of date (release.repository.ts).
+    index("detention_episodes_open_eligibility_idx")
+      .on(t.conditionalReleaseEligibleOn, t.personId)
+      .where(sql`${t.releasedOn} is null`),
+    index("detention_episodes_open_end_idx")
+      .on(t.endOfSentenceOn, t.personId)
+      .where(sql`${t.releasedOn} is null`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import {
   addMonthsToDate,
   assessmentUpToDateFor,
+  isIsoDate,
   type JudicialDistrict,
   type LegacyCategory,
   RELEASE_HORIZON_MONTHS,
@@ -10,9 +11,15 @@ import { accessFor, requirePurpose, type ViewerScope, viewerScope } from "../../
 import { decodeCursor, encodeCursor, PageInfo, pageSize } from "../../graphql/connection.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { badUserInput } from "../../graphql/errors.js";
-import { uuidOf } from "../../graphql/global-id.js";
+import { isUuid, uuidOf } from "../../graphql/global-id.js";
 import { checkDate } from "../measures/measure-reading.js";
-import { type CalendarQuery, type CalendarRow, calendarCounts, calendarRows } from "./release.repository.js";
+import {
+  type CalendarKey,
+  type CalendarQuery,
+  type CalendarRow,
+  calendarCounts,
+  calendarRows,
+} from "./release.repository.js";
 import {
   ReleaseCalendarEdge,
   ReleaseCalendarEntryType,
@@ -80,13 +87,25 @@ function entryOf(row: CalendarRow, access: ReleaseCalendarEntryType["access"]): 
  * [from, from + months), one entry per person and kind of date, by date. Each person listed is
  * audited as read (detention and release data).
  */
+function calendarKey([on, kind, personId]: string[]): CalendarKey {
+  if (
+    on === undefined ||
+    !isIsoDate(on) ||
+    !(Object.values(ReleaseDateKind) as string[]).includes(kind ?? "") ||
+    personId === undefined ||
+    !isUuid(personId)
+  )
+    throw badUserInput("after is not a cursor of this list", "after");
+  return { on, kind: kind as ReleaseDateKind, personId };
+}
+
 export async function releaseCalendar(ctx: RequestContext, args: CalendarArgs): Promise<ReleaseCalendarType> {
   const actor = requirePurpose(ctx);
   checkDate(args.from, "from");
   if (!(RELEASE_HORIZON_MONTHS as readonly number[]).includes(args.months))
     throw badUserInput(`must be one of ${RELEASE_HORIZON_MONTHS.join(", ")}`, "months");
   const limit = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after, 3) : null;
+  const after = args.after ? calendarKey(decodeCursor(args.after, 3)) : null;
   const establishmentId =
     args.establishmentId === null ? null : uuidOf(args.establishmentId, "Establishment");
   if (args.establishmentId !== null && establishmentId === null)

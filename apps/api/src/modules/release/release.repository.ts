@@ -92,19 +92,33 @@ export interface CalendarQuery {
   category: string | null;
 }
 
-// Each open episode gives its two dates as rows (a lateral VALUES), kept when they fall in the
-// window: one index-friendly pass over the open episodes, joined to the case summary that carries
-// the visibility, the establishment, the category and the assessment dates.
-function calendarFrom(q: CalendarQuery): SQL {
+/** The key a page of the calendar continues after: (date, kind, person). */
+export interface CalendarKey {
+  on: string;
+  kind: ReleaseDateKind;
+  personId: string;
+}
+
+// Each kind of date of the open episodes, from its own index (the open episodes by that date and
+// person, migration 0035), kept when it falls in the window (and after the page's key): a page reads
+// the first entries of the two indexes, merged in order, instead of every open episode. Then the
+// case summary that carries the visibility, the establishment, the category and the assessment dates.
+function calendarFrom(q: CalendarQuery, after: CalendarKey | null): SQL {
   const s = personCaseSummaries;
-  return sql`from detention_episodes e
-    join ${s} on ${s.personId} = e.person_id
-    cross join lateral (values ('CONDITIONAL_RELEASE_ELIGIBILITY', e.conditional_release_eligible_on),
-                               ('END_OF_SENTENCE', e.end_of_sentence_on)) as k(kind, on_date)
-    left join release_plans p on p.episode_id = e.id
-    where e.released_on is null and ${s.detentionStatus} = 'DETAINED'
-      and k.on_date >= ${q.from}::date and k.on_date < ${q.to}::date
-      and ${visibleCondition(q.scope)}
+  const kindOf = (kind: ReleaseDateKind, column: string) => {
+    const on = sql`e.${sql.identifier(column)}`;
+    const keyset =
+      after === null
+        ? sql``
+        : sql`and (${on}, ${kind}::text collate "C", e.person_id) > (${after.on}::date, ${after.kind}::text collate "C", ${after.personId}::uuid)`;
+    return sql`select e.id, e.person_id, ${kind}::text collate "C" as kind, ${on} as on_date from detention_episodes e
+      where e.released_on is null and ${on} >= ${q.from}::date and ${on} < ${q.to}::date ${keyset}`;
+  };
+  return sql`from (${kindOf("CONDITIONAL_RELEASE_ELIGIBILITY", "conditional_release_eligible_on")}
+                   union all ${kindOf("END_OF_SENTENCE", "end_of_sentence_on")}) k
+    join ${s} on ${s.personId} = k.person_id
+    left join release_plans p on p.episode_id = k.id
+    where ${s.detentionStatus} = 'DETAINED' and ${visibleCondition(q.scope)}
       ${q.establishmentId === null ? sql`` : sql`and ${s.establishmentId} = ${q.establishmentId}::uuid`}
       ${q.judicialDistrict === null ? sql`` : sql`and p.intended_judicial_district = ${q.judicialDistrict}`}
       ${q.category === null ? sql`` : sql`and ${s.category} = ${q.category}`}`;
@@ -114,29 +128,29 @@ function calendarFrom(q: CalendarQuery): SQL {
 export function calendarRows(
   db: Db,
   q: CalendarQuery,
-  after: readonly string[] | null,
+  after: CalendarKey | null,
   limit: number,
 ): Promise<CalendarRow[]> {
   const s = personCaseSummaries;
-  const keyset =
-    after === null
-      ? sql``
-      : sql`and (k.on_date::text collate "C", k.kind collate "C", e.person_id::text collate "C")
-              > (${after[0]}, ${after[1]}, ${after[2]})`;
+  // The page first, then what each of its entries shows of conditions and programmes: those
+  // look-ups run for the page's entries only, not for every entry of the window.
   return queryRows<CalendarRow>(
     db,
-    sql`select e.person_id, e.id as episode_id, k.kind, k.on_date::text as on,
-        ${s.establishmentId} as establishment_id, ${s.category} as category,
-        ${s.lastAssessedOn}::text as last_assessed_on, ${s.nextAssessmentDueOn}::text as next_assessment_due_on,
-        p.intended_municipality, p.intended_judicial_district,
-        p.local_task_force_informed_on::text as local_task_force_informed_on,
+    sql`select page.*,
         (select count(*) from release_conditions c
-         where c.episode_id = e.id and c.imposed_on is null and c.withdrawn_on is null)::int as conditions_proposed,
-        (select pe.status from programme_enrolments pe where pe.person_id = e.person_id
+         where c.episode_id = page.episode_id and c.imposed_on is null and c.withdrawn_on is null)::int
+          as conditions_proposed,
+        (select pe.status from programme_enrolments pe where pe.person_id = page.person_id
          order by pe.enrolled_on desc, pe.created_at desc limit 1) as programme_status
-      ${calendarFrom(q)} ${keyset}
-      order by k.on_date::text collate "C", k.kind collate "C", e.person_id::text collate "C"
-      limit ${limit}`,
+      from (select k.person_id, k.id as episode_id, k.kind, k.on_date::text as on,
+              ${s.establishmentId} as establishment_id, ${s.category} as category,
+              ${s.lastAssessedOn}::text as last_assessed_on, ${s.nextAssessmentDueOn}::text as next_assessment_due_on,
+              p.intended_municipality, p.intended_judicial_district,
+              p.local_task_force_informed_on::text as local_task_force_informed_on
+            ${calendarFrom(q, after)}
+            order by k.on_date, k.kind, k.person_id
+            limit ${limit}) page
+      order by page.on, page.kind, page.person_id`,
   );
 }
 
@@ -144,7 +158,7 @@ export function calendarRows(
 export async function calendarCounts(db: Db, q: CalendarQuery): Promise<Map<ReleaseDateKind, number>> {
   const rows = await queryRows<{ kind: ReleaseDateKind; n: number }>(
     db,
-    sql`select k.kind, count(*)::int as n ${calendarFrom(q)} group by k.kind`,
+    sql`select k.kind, count(*)::int as n ${calendarFrom(q, null)} group by k.kind`,
   );
   return new Map(rows.map((r) => [r.kind, Number(r.n)]));
 }

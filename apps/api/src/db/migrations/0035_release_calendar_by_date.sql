@@ -1,0 +1,2 @@
+CREATE INDEX "detention_episodes_open_eligibility_idx" ON "detention_episodes" USING btree ("conditional_release_eligible_on","person_id") WHERE "detention_episodes"."released_on" is null;--> statement-breakpoint
+CREATE INDEX "detention_episodes_open_end_idx" ON "detention_episodes" USING btree ("end_of_sentence_on","person_id") WHERE "detention_episodes"."released_on" is null;
