@@ -294,6 +294,48 @@ describe("re-import", () => {
     );
     expect(episodes).toEqual([{ released_on: "2026-09-01", release_type: "END_OF_SENTENCE" }]);
   });
+
+  it("creates a batch's new persons together, beside the known one it updates, each a full registration", async () => {
+    const source = "TOGETHER";
+    await importFile(analyst, {
+      recordType: "PERSON",
+      format: "NDJSON",
+      sourceSystem: source,
+      content: ndjson([personRecord("TG-1", "Dewulf")]),
+    });
+    const job = await importFile(analyst, {
+      recordType: "PERSON",
+      format: "NDJSON",
+      sourceSystem: source,
+      content: ndjson([
+        personRecord("TG-2", "Engelsvoort"),
+        personRecord("TG-1", "Dewulf-Maes"),
+        personRecord("TG-3", "Fierensdal", { aliases: ["Fiero"] }),
+      ]),
+    });
+    expect(job).toMatchObject({ status: "SUCCEEDED", applied: 3, total: 3 });
+    const imported = await refs(app, source, "PERSON");
+    expect(imported.map((r) => r.external_id)).toEqual(["TG-1", "TG-2", "TG-3"]);
+    const rows = await queryRows<{
+      reference: string;
+      family_name: string;
+      search_text: string;
+      summarized: boolean;
+    }>(
+      app.database.db,
+      sql`select p.reference, p.family_name, p.search_text, s.person_id is not null as summarized
+          from persons p left join person_case_summaries s on s.person_id = p.id
+          where p.id = any(${`{${imported.map((r) => r.person_id).join(",")}}`}::uuid[]) order by p.family_name`,
+    );
+    expect(rows.map((r) => r.family_name)).toEqual(["Dewulf-Maes", "Engelsvoort", "Fierensdal"]);
+    expect(rows.every((r) => r.summarized && /^CX-\d{4}-\d{4,}$/.test(r.reference))).toBe(true);
+    expect(new Set(rows.map((r) => r.reference)).size).toBe(3);
+    // Found by the caseload's search, aliases included, like a person registered in the portal.
+    const found = await analyst.data<{ persons: { edges: { node: { familyName: string } }[] } }>(
+      `{ persons(first: 5, filter: { search: "fiero" }) { edges { node { familyName } } } }`,
+    );
+    expect(found.persons.edges.map((e) => e.node.familyName)).toEqual(["Fierensdal"]);
+  });
 });
 
 describe("re-imported reports", () => {

@@ -217,8 +217,11 @@ export async function externalRefs(
   return new Map(rows.map((r) => [r.externalId, { recordId: r.recordId, personId: r.personId }]));
 }
 
-export async function insertExternalRef(db: Db, ref: typeof externalReferences.$inferInsert): Promise<void> {
-  await db.insert(externalReferences).values(ref);
+export async function insertExternalRefs(
+  db: Db,
+  refs: readonly (typeof externalReferences.$inferInsert)[],
+): Promise<void> {
+  if (refs.length > 0) await db.insert(externalReferences).values([...refs]);
 }
 
 /** Persons by case reference (CX-YYYY-NNNN), among those row-level security shows the actor. */

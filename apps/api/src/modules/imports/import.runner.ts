@@ -7,21 +7,27 @@ import { requireAction, viewerScope } from "../../access/policy.js";
 import type { Actor } from "../../auth/actor.js";
 import { rebuildActor } from "../../auth/auth.repository.js";
 import type { Config } from "../../config.js";
-import type { Database } from "../../db/client.js";
+import type { Database, Tx } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
 import { RequestTransaction } from "../../db/request-transaction.js";
 import type { RequestContext } from "../../graphql/context.js";
 import { toGlobalId } from "../../graphql/global-id.js";
 import { createLoaders } from "../../graphql/loaders.js";
 import { postgresError } from "../../graphql/mutation.js";
-import { ApplyRefused, type JobScope, WHOLE_LINE } from "./formats/format.js";
+import {
+  type Applied,
+  ApplyRefused,
+  type JobScope,
+  type RecordFormat,
+  WHOLE_LINE,
+} from "./formats/format.js";
 import { formatOf } from "./formats/index.js";
 import {
   emptyPayloads,
   externalRefs,
   failJob,
   failRunningJobs,
-  insertExternalRef,
+  insertExternalRefs,
   jobCreator,
   lockJob,
   markApplied,
@@ -38,6 +44,8 @@ const SHUTDOWN_FAILURE = "interrupted by a shutdown of the API: resume the job t
 class ImportAuditLog extends AuditLog {
   lines: [number, number] = [0, 0];
   line = 0;
+  /** The lines of records applied together, in order: each entry recorded meanwhile takes the next. */
+  pendingLines: number[] = [];
 
   constructor(
     requestId: string,
@@ -50,7 +58,12 @@ class ImportAuditLog extends AuditLog {
   override record(event: AuditEvent): void {
     super.record({
       ...event,
-      details: { ...event.details, importJobId: this.importJobId, lines: this.lines, line: this.line },
+      details: {
+        ...event.details,
+        importJobId: this.importJobId,
+        lines: this.lines,
+        line: this.pendingLines.shift() ?? this.line,
+      },
     });
   }
 }
@@ -121,7 +134,7 @@ export class ImportRunner {
     }
   }
 
-  private context(actor: Actor, jobId: string): RequestContext & { audit: ImportAuditLog } {
+  private context(actor: Actor, jobId: string): ImportContext {
     const requestId = newId();
     const tx = new RequestTransaction(this.database.db, (opened) => enterActorSession(opened, actor));
     tx.isolationLevel = "read committed";
@@ -149,6 +162,92 @@ export class ImportRunner {
   }
 
   /** One batch; true when more records remain. */
+  /**
+   * Applies a batch's lines, in one transaction. Records new to the job's source are applied together
+   * where the format can (persons: a few statements for the batch); if that fails, they are applied
+   * again one by one, so that the failure names its line. Records imported before (updates), and
+   * every record of the other formats, are applied one by one, in line order.
+   */
+  private async apply(
+    ctx: ImportContext,
+    tx: Tx,
+    format: RecordFormat<unknown>,
+    scope: JobScope,
+    lines: readonly { lineNumber: number; payload: Record<string, unknown> }[],
+  ): Promise<{ line: number; recordId: string }[]> {
+    const records: BatchRecord[] = lines.map((line) => {
+      const parsed = format.parse(line.payload);
+      if (parsed.errors !== null) {
+        const [first] = parsed.errors;
+        throw lineFailure(
+          line.lineNumber,
+          new ApplyRefused(first?.field ?? WHOLE_LINE, first?.reason ?? "is not valid"),
+        );
+      }
+      const externalId = (parsed.value as { externalId: string }).externalId;
+      return { line: line.lineNumber, value: parsed.value, externalId };
+    });
+    const known = await externalRefs(
+      tx,
+      scope,
+      records.map((r) => r.externalId),
+    );
+    const newRef = (r: BatchRecord, outcome: Applied) => ({
+      agencyId: scope.agencyId,
+      sourceSystem: scope.sourceSystem,
+      recordType: scope.recordType,
+      externalId: r.externalId,
+      recordId: outcome.recordId,
+      personId: outcome.personId,
+      createdBy: ctx.actor?.userId ?? null,
+    });
+    const applied = new Map<number, Applied>();
+    const distinct = new Set(records.map((r) => r.externalId)).size === records.length;
+    const fresh = distinct ? records.filter((r) => !known.has(r.externalId)) : [];
+    if (format.applyNew !== undefined && fresh.length > 1) {
+      const applyNew = format.applyNew;
+      ctx.audit.pendingLines = fresh.map((r) => r.line);
+      try {
+        const outcomes = await ctx.tx.savepoint(async (savepoint) => {
+          const result = await applyNew(
+            ctx,
+            scope,
+            fresh.map((r) => r.value),
+          );
+          await insertExternalRefs(
+            savepoint,
+            fresh.map((r, i) => newRef(r, result[i] as Applied)),
+          );
+          return result;
+        });
+        for (const [i, r] of fresh.entries()) applied.set(r.line, outcomes[i] as Applied);
+      } catch (error) {
+        this.logger.info(
+          { err: error, jobId: scope.jobId },
+          "an import batch is applied one record at a time",
+        );
+      } finally {
+        ctx.audit.pendingLines = [];
+      }
+    }
+    for (const r of records) {
+      if (applied.has(r.line)) continue;
+      ctx.audit.line = r.line;
+      try {
+        const existing = known.get(r.externalId) ?? null;
+        const outcome = await format.apply(ctx, scope, r.value, existing);
+        if (existing === null) {
+          await insertExternalRefs(tx, [newRef(r, outcome)]);
+          known.set(r.externalId, outcome);
+        }
+        applied.set(r.line, outcome);
+      } catch (error) {
+        throw lineFailure(r.line, error);
+      }
+    }
+    return records.map((r) => ({ line: r.line, recordId: (applied.get(r.line) as Applied).recordId }));
+  }
+
   private async batch(jobId: string): Promise<boolean> {
     const db = this.database.db;
     const creator = await jobCreator(db, jobId);
@@ -189,33 +288,7 @@ export class ImportRunner {
       requireAction(ctx, format.action);
       const lines = await unappliedLines(tx, job.id, this.batchSize);
       ctx.audit.lines = [lines[0]?.lineNumber ?? 0, lines.at(-1)?.lineNumber ?? 0];
-      const applied: { line: number; recordId: string }[] = [];
-      for (const line of lines) {
-        ctx.audit.line = line.lineNumber;
-        try {
-          const parsed = format.parse(line.payload);
-          if (parsed.errors !== null) {
-            const [first] = parsed.errors;
-            throw new ApplyRefused(first?.field ?? WHOLE_LINE, first?.reason ?? "is not valid");
-          }
-          const externalId = (parsed.value as { externalId: string }).externalId;
-          const existing = (await externalRefs(tx, scope, [externalId])).get(externalId) ?? null;
-          const outcome = await format.apply(ctx, scope, parsed.value, existing);
-          if (existing === null)
-            await insertExternalRef(tx, {
-              agencyId: job.agencyId,
-              sourceSystem: job.sourceSystem,
-              recordType: job.recordType,
-              externalId,
-              recordId: outcome.recordId,
-              personId: outcome.personId,
-              createdBy: actor.userId,
-            });
-          applied.push({ line: line.lineNumber, recordId: outcome.recordId });
-        } catch (error) {
-          throw lineFailure(line.lineNumber, error);
-        }
-      }
+      const applied = await this.apply(ctx, tx, format, scope, lines);
       ctx.audit.line = 0;
       ctx.audit.record({
         operation: "UPDATE",
@@ -246,6 +319,15 @@ export class ImportRunner {
       return false;
     }
   }
+}
+
+type ImportContext = RequestContext & { audit: ImportAuditLog };
+
+/** A line of the batch, read, with its external ID. */
+interface BatchRecord {
+  line: number;
+  value: unknown;
+  externalId: string;
 }
 
 /** Why a line could not be applied, in words for the user (the database's own words stay in the log). */

@@ -343,13 +343,20 @@ export async function lockPerson(db: Db, id: string): Promise<void> {
 
 // Inserts here return nothing (no RETURNING): under row-level security a row the actor cannot see
 // yet (a new inmate before their placement) could not be returned. IDs are made by the application.
-export async function insertPerson(db: Db, row: NewPersonRecord & { id: string }): Promise<void> {
-  await db.insert(persons).values(row);
+export async function insertPersons(
+  db: Db,
+  rows: readonly (NewPersonRecord & { id: string })[],
+): Promise<void> {
+  if (rows.length > 0) await db.insert(persons).values([...rows]);
 }
 
-export async function nextReferenceNumber(db: Db): Promise<number> {
-  const [row] = await queryRows<{ n: string }>(db, sql`select nextval('person_reference_seq')::text as n`);
-  return Number(row?.n);
+/** The next `count` case reference numbers, in order. */
+export async function nextReferenceNumbers(db: Db, count: number): Promise<number[]> {
+  const rows = await queryRows<{ n: string }>(
+    db,
+    sql`select nextval('person_reference_seq')::text as n from generate_series(1, ${count}::int)`,
+  );
+  return rows.map((r) => Number(r.n)).sort((a, b) => a - b);
 }
 
 export interface SummarySource {

@@ -23,9 +23,9 @@ import {
   countPersons,
   cursorFits,
   foldName,
-  insertPerson,
+  insertPersons,
   listPersons,
-  nextReferenceNumber,
+  nextReferenceNumbers,
   type PersonFilter,
   personSortKeys,
   type VisiblePerson,
@@ -178,26 +178,71 @@ export function registerPerson(
       reject("admission", "is required: you only see persons placed with your agency");
 
     const year = (admission?.admittedOn ?? ctx.today).slice(0, 4);
-    const reference = `CX-${year}-${String(await nextReferenceNumber(tx)).padStart(4, "0")}`;
-    const names = [person.familyName, person.givenNames, ...person.aliases];
-    const id = newId();
-    await insertPerson(tx, {
-      ...person,
-      id,
-      reference,
-      sortName: foldName(`${person.familyName} ${person.givenNames}`),
-      searchText: foldName(names.join(" | ")),
-      createdBy: actor.userId,
-    });
+    const [number] = await nextReferenceNumbers(tx, 1);
+    const row = newPersonRow(person, `CX-${year}-${String(number).padStart(4, "0")}`, actor.userId);
+    await insertPersons(tx, [row]);
     if (admission !== null)
-      await admitPerson(ctx, tx, actor, { id, sex: person.sex }, admission, "admission.");
-    await refreshSummaries(tx, [id]);
+      await admitPerson(ctx, tx, actor, { id: row.id, sex: person.sex }, admission, "admission.");
+    await refreshSummaries(tx, [row.id]);
     ctx.audit.record({
       operation: "CREATE",
-      personId: id,
+      personId: row.id,
       dataClasses: admission === null ? ["IDENTITY"] : ["IDENTITY", "DETENTION"],
       details: { mutation: "personRegister" },
     });
-    return id;
+    return row.id;
   });
+}
+
+type RegisteredIdentity = ReturnType<typeof personRegisterSchema.parse>;
+
+/** A new person's row: a new ID, the case reference, and the folded names the lists sort and search by. */
+function newPersonRow(person: RegisteredIdentity, reference: string, createdBy: string) {
+  const names = [person.familyName, person.givenNames, ...person.aliases];
+  return {
+    ...person,
+    id: newId(),
+    reference,
+    sortName: foldName(`${person.familyName} ${person.givenNames}`),
+    searchText: foldName(names.join(" | ")),
+    createdBy,
+  };
+}
+
+/**
+ * Registers persons without an admission, all in the current transaction with a few statements (the
+ * import's batches): the rules of personRegister for each, which the caller has checked the records
+ * against. Throws on the first person refused; nothing is then kept of the batch.
+ */
+export async function registerPersons(
+  ctx: RequestContext,
+  identities: readonly RegisteredIdentity[],
+): Promise<string[]> {
+  const actor = requireAction(ctx, "PERSON_REGISTER");
+  if (!viewerScope(actor).stages.IN_PRISON.places.includes("ANY"))
+    reject("admission", "is required: you only see persons placed with your agency");
+  const tx = await ctx.tx.get();
+  const people = identities.map((identity) => {
+    const person = parseInput(personRegisterSchema, identity);
+    if (person.dateOfBirth > ctx.today) reject("dateOfBirth", "must not be in the future");
+    return person;
+  });
+  const numbers = await nextReferenceNumbers(tx, people.length);
+  const year = ctx.today.slice(0, 4);
+  const rows = people.map((person, i) =>
+    newPersonRow(person, `CX-${year}-${String(numbers[i]).padStart(4, "0")}`, actor.userId),
+  );
+  await insertPersons(tx, rows);
+  await refreshSummaries(
+    tx,
+    rows.map((r) => r.id),
+  );
+  for (const row of rows)
+    ctx.audit.record({
+      operation: "CREATE",
+      personId: row.id,
+      dataClasses: ["IDENTITY"],
+      details: { mutation: "personRegister" },
+    });
+  return rows.map((r) => r.id);
 }

@@ -74,6 +74,12 @@ export interface RecordFormat<R> {
   ): { value: R; errors: null } | { value: null; errors: FieldProblem[] };
   check(tx: Tx, ctx: RequestContext, scope: JobScope, records: readonly Parsed<R>[]): Promise<LineError[]>;
   apply(ctx: RequestContext, scope: JobScope, value: R, existing: ExternalRef | null): Promise<Applied>;
+  /**
+   * Records never imported before, applied together (a few statements for the whole batch instead of
+   * a few per record), under the same rules as `apply`. Formats whose records depend on each other
+   * within a batch (an episode, then its placement) do not have it.
+   */
+  applyNew?(ctx: RequestContext, scope: JobScope, values: readonly R[]): Promise<Applied[]>;
 }
 
 export interface FieldProblem {

@@ -6,7 +6,7 @@ import { reject } from "../../../graphql/user-error.js";
 import { parseInput } from "../../../graphql/validate.js";
 import { lockCaseForChange } from "../../detention/detention.service.js";
 import { foldName } from "../../persons/person.repository.js";
-import { registerPerson } from "../../persons/person.service.js";
+import { registerPerson, registerPersons } from "../../persons/person.service.js";
 import { refreshSummaries } from "../../persons/person-summary.js";
 import { personById, updatePersonIdentity } from "../import.repository.js";
 import {
@@ -181,5 +181,9 @@ export const personFormat: RecordFormat<PersonRecord> = {
     }
     const id = outcomeOrRefuse(await registerPerson(ctx, { ...identityOf(value), admission: null }));
     return { recordId: id, personId: id, changed: true };
+  },
+  async applyNew(ctx, _scope, values) {
+    const ids = await registerPersons(ctx, values.map(identityOf));
+    return ids.map((id) => ({ recordId: id, personId: id, changed: true }));
   },
 };
