@@ -15,7 +15,7 @@
  * --unbounded-timeout-ms <ms> (statement timeout of the in-process server that counts statements
  * and times once what the API stops at its own timeout; default 600000), --skip <keys> (scenarios
  * left out, comma-separated: caseload10, caseload50, caseloadPage, caseFile, register, calendar,
- * snapshot, series, import).
+ * snapshot, series, import), --cpu-prof <dir> (the API's V8 CPU profile of the run, written there).
  */
 import "reflect-metadata";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -352,7 +352,11 @@ async function timeImport(
 
 // --- processes -----------------------------------------------------------------------------------
 function startApi(url: string): ChildProcess {
-  const child = spawn(process.execPath, [join(API_DIR, "dist/main.js")], {
+  // --cpu-prof <dir>: the API writes a V8 CPU profile of the whole run there when it stops.
+  const profile = argv.includes("--cpu-prof")
+    ? ["--cpu-prof", `--cpu-prof-dir=${argv[argv.indexOf("--cpu-prof") + 1]}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, join(API_DIR, "dist/main.js")], {
     cwd: API_DIR,
     env: {
       ...process.env,
