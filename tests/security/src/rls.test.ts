@@ -123,7 +123,7 @@ describe("row-level security on its own", () => {
     const perRow = await queryRows<{ policy: string }>(
       app.database.db,
       sql`select tablename || '.' || policyname as policy from pg_policies
-          where coalesce(qual, '') || coalesce(with_check, '') ~ 'app_(case|class|class_detail|person)_visible\('`,
+          where coalesce(qual, '') || coalesce(with_check, '') ~ 'app_(case|class|class_detail|person)_visible\\('`,
     );
     expect(perRow).toEqual([]);
     // The settings are read once per statement: an uncorrelated subquery, not a call per row.

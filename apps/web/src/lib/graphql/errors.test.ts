@@ -12,6 +12,12 @@ describe("readErrors", () => {
       { message: "Log in first.", code: null, reason: null, path: [] },
     ]);
   });
+  it("keeps how long to wait when the API says so", () => {
+    const [limited] = readErrors([
+      { message: "Too many requests", extensions: { code: "RATE_LIMITED", retryAfterSeconds: 12 } },
+    ]);
+    expect(limited).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 12 });
+  });
   it("tolerates a missing or malformed errors member", () => {
     expect(readErrors(undefined)).toEqual([]);
     expect(readErrors([null, { message: 3, path: "x", extensions: { code: 1 } }])).toEqual([

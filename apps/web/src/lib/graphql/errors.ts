@@ -6,7 +6,7 @@ export interface ApiError {
   /** extensions.reason, for some FORBIDDEN errors: PURPOSE_REQUIRED, SECOND_FACTOR_REQUIRED. */
   reason: string | null;
   path: readonly (string | number)[];
-  /** extensions.retryAfterSeconds, with RATE_LIMITED: when the user's request budget refills. */
+  /** extensions.retryAfterSeconds, with RATE_LIMITED: when the user's request budget refills (else absent). */
   retryAfterSeconds?: number | null;
 }
 
@@ -26,8 +26,9 @@ export function readErrors(raw: unknown): ApiError[] {
     path: Array.isArray(item?.path)
       ? item.path.filter((p) => typeof p === "string" || typeof p === "number")
       : [],
-    retryAfterSeconds:
-      typeof item?.extensions?.retryAfterSeconds === "number" ? item.extensions.retryAfterSeconds : null,
+    ...(typeof item?.extensions?.retryAfterSeconds === "number"
+      ? { retryAfterSeconds: item.extensions.retryAfterSeconds }
+      : {}),
   }));
 }
 
