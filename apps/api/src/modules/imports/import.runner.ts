@@ -36,7 +36,7 @@ import {
 } from "./import.repository.js";
 
 /** Records applied per transaction. */
-export const IMPORT_BATCH_SIZE = 200;
+export const IMPORT_BATCH_SIZE = 500;
 export const RESTART_FAILURE = "interrupted by a restart of the API: resume the job to continue";
 const SHUTDOWN_FAILURE = "interrupted by a shutdown of the API: resume the job to continue";
 
