@@ -34,7 +34,7 @@ import { inventName } from "../../../apps/api/src/seed/population/names.js";
 import { Random } from "../../../apps/api/src/seed/population/random.js";
 import { buildServer } from "../../../apps/api/src/server.js";
 import { DEFAULT_URL, DEMO_PASSWORD, type GenerateResult, generate, scaleFromArgs } from "./generate.js";
-import { type BenchResults, renderReport, type ScenarioResult } from "./report.js";
+import { type BenchResults, renderReport, type ScenarioResult, type Timing } from "./report.js";
 import * as Q from "./scenarios.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -105,16 +105,6 @@ function rssMb(pid: number | undefined): number | null {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-interface Timing {
-  requests: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  maxRssMb: number | null;
 }
 
 /** Drives one request with autocannon for DURATION seconds; latencies from every response. */

@@ -1,9 +1,7 @@
 /** Turns a benchmark run into the markdown tables quoted in docs/performance.md. */
 
-export interface ScenarioResult {
-  key: string;
-  label: string;
-  system: string;
+/** One system driven through one scenario: throughput, latency percentiles (ms), memory. */
+export interface Timing {
   requests: number;
   rps: number;
   p50: number;
@@ -11,6 +9,12 @@ export interface ScenarioResult {
   p99: number;
   errors: number;
   maxRssMb: number | null;
+}
+
+export interface ScenarioResult extends Timing {
+  key: string;
+  label: string;
+  system: string;
   /** SQL statements behind one request (null: not counted for this system). */
   statements: number | null;
   /** Set when the API answered the scenario with an error: it was not timed under load. */
