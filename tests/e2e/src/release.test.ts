@@ -129,8 +129,14 @@ describe("release to local follow-up", () => {
     await added.getByLabel("Type of condition").selectOption({ label: "Not leave the country" });
     await added.getByLabel("Supervising agency").selectOption({ label: "House of Justice, Brussels" });
     await expectAccessible(page);
+    // The confirmation is announced in the form's status region; the case file then refreshes to
+    // show the released person, without the form. Whether it was shown is recorded as it happens.
+    await page.evaluate(`new MutationObserver(() => {
+      const statuses = [...document.querySelectorAll('[role="status"]')];
+      if (statuses.some((s) => s.textContent.includes("Release recorded."))) window.releaseRecordedShown = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true })`);
     await form.getByRole("button", { name: "Record the release" }).click();
-    await page.getByRole("status").filter({ hasText: "Release recorded." }).waitFor();
+    await page.waitForFunction("window.releaseRecordedShown === true");
     await expectAccessible(page);
   });
 

@@ -41,11 +41,13 @@ export function ImportJobPanel({ jobId }: { jobId: string }) {
     heading.current?.focus();
   }, []);
 
-  // The status as last seen: drives polling, and refreshes the list once the job has finished.
+  // The status as last seen: drives polling, and refreshes the list once the job has finished,
+  // also when it finished before the first answer here (a small file is applied in well under a
+  // second): the list was rendered while it ran.
   const current = job?.status ?? null;
   useEffect(() => {
     if (current === null || current === status) return;
-    if (status !== null && !isFinished(status) && isFinished(current)) router.refresh();
+    if ((status === null || !isFinished(status)) && isFinished(current)) router.refresh();
     setStatus(current);
   }, [current, status, router]);
 
