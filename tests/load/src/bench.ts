@@ -34,7 +34,13 @@ import { inventName } from "../../../apps/api/src/seed/population/names.js";
 import { Random } from "../../../apps/api/src/seed/population/random.js";
 import { buildServer } from "../../../apps/api/src/server.js";
 import { DEFAULT_URL, DEMO_PASSWORD, type GenerateResult, generate, scaleFromArgs } from "./generate.js";
-import { type BenchResults, renderReport, type ScenarioResult, type Timing } from "./report.js";
+import {
+  type BenchResults,
+  type ImportResult,
+  renderReport,
+  type ScenarioResult,
+  type Timing,
+} from "./report.js";
 import * as Q from "./scenarios.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -275,15 +281,6 @@ function importFile(count: number): string[] {
   }
   if (part.length > 0) parts.push(part);
   return parts;
-}
-
-interface ImportResult {
-  records: number;
-  seconds: number;
-  recordsPerMinute: number;
-  status: string;
-  applied: number;
-  invalid: number;
 }
 
 async function timeImport(

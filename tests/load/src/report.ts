@@ -44,14 +44,17 @@ export interface BenchResults {
   apiFinalRssMb: number | null;
   results: ScenarioResult[];
   /** Null when the run left the import out (--skip import). */
-  import: {
-    records: number;
-    seconds: number;
-    recordsPerMinute: number;
-    status: string;
-    applied: number;
-    invalid: number;
-  } | null;
+  import: ImportResult | null;
+}
+
+/** The timed import of new persons: how many, how long, and how the job ended. */
+export interface ImportResult {
+  records: number;
+  seconds: number;
+  recordsPerMinute: number;
+  status: string;
+  applied: number;
+  invalid: number;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)}` : "–");
