@@ -130,6 +130,16 @@ export class AuditLog {
     this.events.push(event);
   }
 
+  /** How many events are recorded so far (reads aside): a mark for discardEventsAfter. */
+  get eventCount(): number {
+    return this.events.length;
+  }
+
+  /** Forgets the events recorded after the mark, for work rolled back to a savepoint. */
+  discardEventsAfter(mark: number): void {
+    this.events.length = Math.min(this.events.length, mark);
+  }
+
   get isEmpty(): boolean {
     return this.reads.size === 0 && this.events.length === 0;
   }

@@ -161,7 +161,6 @@ export class ImportRunner {
     return ctx;
   }
 
-  /** One batch; true when more records remain. */
   /**
    * Applies a batch's lines, in one transaction. Records new to the job's source are applied together
    * where the format can (persons: a few statements for the batch); if that fails, they are applied
@@ -207,6 +206,7 @@ export class ImportRunner {
     if (format.applyNew !== undefined && fresh.length > 1) {
       const applyNew = format.applyNew;
       ctx.audit.pendingLines = fresh.map((r) => r.line);
+      const recorded = ctx.audit.eventCount;
       try {
         const outcomes = await ctx.tx.savepoint(async (savepoint) => {
           const result = await applyNew(
@@ -222,6 +222,8 @@ export class ImportRunner {
         });
         for (const [i, r] of fresh.entries()) applied.set(r.line, outcomes[i] as Applied);
       } catch (error) {
+        // Rolled back to the savepoint: the entries of what it wrote go too, before the replay.
+        ctx.audit.discardEventsAfter(recorded);
         this.logger.info(
           { err: error, jobId: scope.jobId },
           "an import batch is applied one record at a time",
@@ -248,6 +250,7 @@ export class ImportRunner {
     return records.map((r) => ({ line: r.line, recordId: (applied.get(r.line) as Applied).recordId }));
   }
 
+  /** One batch; true when more records remain. */
   private async batch(jobId: string): Promise<boolean> {
     const db = this.database.db;
     const creator = await jobCreator(db, jobId);
