@@ -5,8 +5,6 @@ import type pg from "pg";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterActorSession } from "../src/access/database-session.js";
-import type { Actor } from "../src/auth/actor.js";
-import { authenticate } from "../src/auth/auth.service.js";
 import { queryRows } from "../src/db/client.js";
 import { mayReadChange } from "../src/modules/changes/change.service.js";
 import { personCaseSummaries, persons } from "../src/modules/persons/person.table.js";
@@ -22,7 +20,7 @@ import {
   wsClient,
 } from "./feed-client.js";
 import { admit, EMAIL, type Places, places } from "./fixtures.js";
-import { engine, type GraphQLClient, startTestApp, type TestApp } from "./harness.js";
+import { actorOf, engine, type GraphQLClient, startTestApp, type TestApp } from "./harness.js";
 
 // The change feed (docs/change-feed.md): a transactional outbox filled by triggers, read by pull
 // (Query.changes) and pushed over WebSocket (Subscription.changes, graphql-ws), under the same
@@ -80,17 +78,6 @@ async function pullUntil(
     return changes.some(match);
   });
   return { changes, endCursor: cursor };
-}
-
-/** The actor behind a logged-in client, as the server authenticates it. */
-async function actorOf(app: TestApp, client: GraphQLClient): Promise<Actor> {
-  const actor = await authenticate(
-    app.database,
-    { authorization: null, cookieHeader: cookieOf(client) },
-    false,
-  );
-  if (actor === null) throw new Error("not logged in");
-  return actor;
 }
 
 interface EventRow {

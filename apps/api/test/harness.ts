@@ -3,6 +3,8 @@ import { todayIso } from "@continuum/domain";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { pino } from "pino";
+import type { Actor } from "../src/auth/actor.js";
+import { authenticate } from "../src/auth/auth.service.js";
 import { hashPassword } from "../src/auth/secrets.js";
 import { loadConfig } from "../src/config.js";
 import { type Database, openDatabase, queryRows } from "../src/db/client.js";
@@ -194,4 +196,12 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     },
     close: () => server.close(),
   };
+}
+
+/** The actor behind a logged-in client, as the server authenticates it. */
+export async function actorOf(app: TestApp, client: GraphQLClient): Promise<Actor> {
+  const cookieHeader = (client as unknown as { headers: Record<string, string> }).headers.cookie ?? null;
+  const actor = await authenticate(app.database, { authorization: null, cookieHeader }, false);
+  if (actor === null) throw new Error("not logged in");
+  return actor;
 }

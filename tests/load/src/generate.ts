@@ -54,6 +54,13 @@ const TABLES = [
   "decisions",
 ] as const;
 
+/** The triggers keeping the listed persons' stock on insert (migration 0037): the load refreshes it per batch. */
+const STOCK_TRIGGERS = [
+  { table: "listing_periods", name: "listing_periods_stock_insert" },
+  { table: "placements", name: "placements_stock_insert" },
+  { table: "person_case_summaries", name: "person_case_summaries_stock_insert" },
+] as const;
+
 const CATEGORIES: LegacyCategory[] = ["A", "B", "C", "D", "E"];
 const LABELS_BY_CATEGORY: Record<LegacyCategory, ListingLabel[]> = {
   A: ["TERRORIST_CONVICT"],
@@ -410,10 +417,15 @@ export async function generate(url: string, scale: Scale, budgetSeconds = 600): 
     }
     await client.query("BEGIN");
     for (const table of TABLES) await client.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
+    for (const trigger of STOCK_TRIGGERS) await client.query(`ALTER TABLE ${trigger.table} DISABLE TRIGGER ${trigger.name}`);
     for (const table of TABLES) {
       await copyRows(client, table, rows[table]);
       totals[table] = (totals[table] ?? 0) + rows[table].length;
     }
+    // The listed persons' stock of the batch at once, rather than once per COPY.
+    const personIds = rows.persons.map((row) => row.slice(0, row.indexOf("\t")));
+    await client.query("select app_refresh_listing_stock($1::uuid[])", [personIds]);
+    for (const trigger of STOCK_TRIGGERS) await client.query(`ALTER TABLE ${trigger.table} ENABLE TRIGGER ${trigger.name}`);
     for (const table of TABLES) await client.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     await client.query("COMMIT");
     persons = last;

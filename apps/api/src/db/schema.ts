@@ -3,6 +3,7 @@ export * from "../access/audit.table.js";
 export * from "../access/break-glass.table.js";
 export * from "../auth/auth.table.js";
 export * from "../modules/agencies/agency.table.js";
+export * from "../modules/analytics/analytics.table.js";
 export * from "../modules/assessments/assessment.table.js";
 export * from "../modules/changes/change.table.js";
 export * from "../modules/detention/detention.table.js";

@@ -1,8 +1,8 @@
 import {
   type AnalyticsScope,
+  addDaysToDate,
   CALENDAR_TIME_ZONE,
   NOTIFICATION_GRACE_DAYS,
-  OTHER_EU_COUNTRIES,
   type Period,
   type ReleaseDateKind,
 } from "@continuum/domain";
@@ -11,6 +11,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { type AnalyticsDimension, type AnalyticsFigure, FIGURES } from "./analytics.figures.js";
+import type { StockView } from "./analytics.stock.js";
 
 // The SQL behind every figure: one statement per figure. Each figure is a set of facts (one row
 // per counted thing and period: a person, a measure, a review, a decision) with the columns its
@@ -60,13 +61,8 @@ const yesNo = (expr: SQL) => sql`case when ${expr} then 'YES' else 'NO' end`;
 
 /** The person's attributes on a day, as the dimensions name them (`p` is the persons row). */
 function personColumns(day: SQL): SQL {
-  const age = sql`extract(year from age(${day}, p.date_of_birth))`;
-  return sql`p.sex as sex,
-    case when ${age} < 20 then 'UNDER_20' when ${age} < 30 then 'FROM_20_TO_29'
-         when ${age} < 40 then 'FROM_30_TO_39' when ${age} < 50 then 'FROM_40_TO_49' else 'FROM_50' end as age_band,
-    case when 'BE' = any (p.nationalities) then 'BELGIAN'
-         when p.nationalities && ${`{${OTHER_EU_COUNTRIES.join(",")}}`}::text[] then 'OTHER_EU' else 'NON_EU' end
-      as nationality_group,
+  return sql`p.sex as sex, app_age_band(p.date_of_birth, ${day}) as age_band,
+    app_nationality_group(p.nationalities) as nationality_group,
     p.language_community as language_community,
     ${yesNo(sql`p.returnee`)} as returnee,
     ${yesNo(sql`p.failed_traveller`)} as failed_traveller`;
@@ -416,15 +412,61 @@ export async function aggregate(
   query: AggregateQuery,
 ): Promise<AggregateRow[]> {
   const rows = await rowsOf(tx, scope, aggregateStatement(scope, query));
-  const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-  return rows.map((row) => ({
+  return rows.map((row) => aggregateRowOf(query, row));
+}
+
+function aggregateRowOf(query: AggregateQuery, row: Record<string, unknown>): AggregateRow {
+  return {
     point: Number(row.point),
     key: Number(row.is_total) === 1 ? null : (row.key as string),
     count: Number(row.count),
-    mean: numberOrNull(row.mean),
+    mean: row.mean === null || row.mean === undefined ? null : Number(row.mean),
     meanCount: Number(row.mean_count ?? 0),
     complements: query.filters.map((_, i) => Number(row[`c${i}`] ?? 0)),
-  }));
+  };
+}
+
+/**
+ * LISTED_PERSONS from its stock (migration 0037): the changes of the stages the actor counts, summed
+ * up to each point. A change on a day after point i's day counts from point i + 1 on (its bucket);
+ * cells whose placements the actor does not read at that stage are NONE, as in the live count.
+ */
+function stockStatement(query: AggregateQuery, view: StockView): SQL {
+  const days = query.params.periods.map((p) => p.start);
+  const list = (values: readonly string[]) => `{${values.join(",")}}`;
+  const firstPointAfter = list(days.map((day) => addDaysToDate(day, 1)));
+  const dimensions = query.by === null ? ["TOTAL"] : ["TOTAL", query.by];
+  const cell =
+    query.by === "ESTABLISHMENT"
+      ? sql`coalesce((select e.code from establishments e where e.id::text = changed.key), changed.key)`
+      : sql`changed.key`;
+  return sql`with changed as (
+      select width_bucket(c.day, ${firstPointAfter}::date[]) as bucket,
+        case when c.dimension = 'TOTAL' then null
+             when c.dimension = 'ESTABLISHMENT' and not c.stage = any (${list(view.establishmentStages)}::text[]) then 'NONE'
+             else c.key end as key,
+        sum(c.change) as change
+      from analytics_listing_changes c
+      where c.dimension = any (${list(dimensions)}::text[]) and c.stage = any (${list(view.stages)}::text[])
+        and c.day <= ${days.at(-1)}::date
+      group by 1, 2)
+    select p.point, ${cell} as key, (changed.key is null)::int as is_total, sum(changed.change)::int as count,
+      null::float8 as mean, 0 as mean_count
+    from generate_series(0, ${days.length - 1}::int) as p(point)
+    join changed on changed.bucket <= p.point
+    group by p.point, changed.key
+    having sum(changed.change) > 0`;
+}
+
+export function stockAggregate(
+  tx: Tx,
+  scope: AnalyticsScope,
+  query: AggregateQuery,
+  view: StockView,
+): Promise<AggregateRow[]> {
+  return rowsOf(tx, scope, stockStatement(query, view)).then((rows) =>
+    rows.map((row) => aggregateRowOf(query, row)),
+  );
 }
 
 /** The persons behind one cell of a figure, as a relation `cell(person_id)` (drill-down). */

@@ -37,7 +37,9 @@ import {
   type FactsParams,
   personsInCell,
   populationsByCode,
+  stockAggregate,
 } from "./analytics.repository.js";
+import { stockViewFor } from "./analytics.stock.js";
 import type { AnalyticsFilterInput, ReoffenceKind, WhatIfGroup } from "./analytics.type.js";
 import {
   FigureCellType,
@@ -353,6 +355,15 @@ function assemble(
   });
 }
 
+/** The figure's counts: from its stock where that gives the live count's answer, else counted live. */
+async function countsOf(ctx: RequestContext, prepared: PreparedQuestion): Promise<AggregateRow[]> {
+  const tx = await ctx.tx.get();
+  const view = stockViewFor(requireActor(ctx), prepared.scope, prepared.query);
+  return view === null
+    ? aggregate(tx, prepared.scope, prepared.query)
+    : stockAggregate(tx, prepared.scope, prepared.query, view);
+}
+
 /** One figure, asked on a day or as a series; audited as an aggregate question. */
 export async function figureOf(
   ctx: RequestContext,
@@ -361,10 +372,9 @@ export async function figureOf(
 ): Promise<FigureType> {
   const prepared = prepare(ctx, figure, question);
   auditQuestion(ctx, prepared);
-  const tx = await ctx.tx.get();
-  const rows = await aggregate(tx, prepared.scope, prepared.query);
+  const rows = await countsOf(ctx, prepared);
   if (figure !== "DRADEX_OCCUPANCY" || prepared.query.by !== "UNIT") return assemble(prepared, rows, null);
-  const capacities = await dradexCapacities(tx);
+  const capacities = await dradexCapacities(await ctx.tx.get());
   return assemble(prepared, rows, {
     label: "the unit's places",
     of: () => capacities,
@@ -376,8 +386,8 @@ export async function figureOf(
 export async function listedShareOfPopulation(ctx: RequestContext, time: FigureTime): Promise<FigureType> {
   const prepared = prepare(ctx, "LISTED_PERSONS", { ...time, by: "ESTABLISHMENT" });
   auditQuestion(ctx, prepared, "listedShareOfPopulation");
+  const rows = await countsOf(ctx, prepared);
   const tx = await ctx.tx.get();
-  const rows = await aggregate(tx, prepared.scope, prepared.query);
   const populations = await Promise.all(
     prepared.query.params.periods.map(async (p) => {
       const byCode = await populationsByCode(tx, p.start);
@@ -412,7 +422,7 @@ export async function whatIfShare(
   const prepared = prepare(ctx, "DETAINED_PERSONS", { on, filter: WHAT_IF_FILTERS[group] });
   auditQuestion(ctx, prepared, "whatIfShare");
   const tx = await ctx.tx.get();
-  const figure = assemble(prepared, await aggregate(tx, prepared.scope, prepared.query), null);
+  const figure = assemble(prepared, await countsOf(ctx, prepared), null);
   const point = figure.points[0] as FigurePointType;
   const populations = [...(await populationsByCode(tx, point.from)).values()];
   const women = group === "FEMALE_RETURNEES" || group === "FEMALE_LISTED";
