@@ -417,7 +417,8 @@ export async function generate(url: string, scale: Scale, budgetSeconds = 600): 
     }
     await client.query("BEGIN");
     for (const table of TABLES) await client.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
-    for (const trigger of STOCK_TRIGGERS) await client.query(`ALTER TABLE ${trigger.table} DISABLE TRIGGER ${trigger.name}`);
+    for (const trigger of STOCK_TRIGGERS)
+      await client.query(`ALTER TABLE ${trigger.table} DISABLE TRIGGER ${trigger.name}`);
     for (const table of TABLES) {
       await copyRows(client, table, rows[table]);
       totals[table] = (totals[table] ?? 0) + rows[table].length;
@@ -425,7 +426,8 @@ export async function generate(url: string, scale: Scale, budgetSeconds = 600): 
     // The listed persons' stock of the batch at once, rather than once per COPY.
     const personIds = rows.persons.map((row) => row.slice(0, row.indexOf("\t")));
     await client.query("select app_refresh_listing_stock($1::uuid[])", [personIds]);
-    for (const trigger of STOCK_TRIGGERS) await client.query(`ALTER TABLE ${trigger.table} ENABLE TRIGGER ${trigger.name}`);
+    for (const trigger of STOCK_TRIGGERS)
+      await client.query(`ALTER TABLE ${trigger.table} ENABLE TRIGGER ${trigger.name}`);
     for (const table of TABLES) await client.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     await client.query("COMMIT");
     persons = last;
