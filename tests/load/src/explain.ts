@@ -4,6 +4,8 @@
  * role and `app.*` settings, explaining each read slower than --min-ms. Writes nothing (rolls back).
  *
  *   node --import @swc-node/register/esm-register src/explain.ts --scale belgium --scenario series
+ *
+ * `--set "<setting> = <value>"` applies a planner setting (SET LOCAL) after the session's own.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
   const scale = option("scale", "belgium");
   const scenario = option("scenario", "caseload50");
   const minMs = Number(option("min-ms", "20"));
+  // A planner setting to try, as the session's settings are made: --set "work_mem = '1MB'".
+  const setting = argv.includes("--set") ? option("set", "") : null;
   const file = join(dirname(fileURLToPath(import.meta.url)), `../results/${scale}-statements.json`);
   const statements = (JSON.parse(readFileSync(file, "utf8")) as Record<string, Recorded[]>)[scenario];
   if (statements === undefined) throw new Error(`no statements recorded for ${scenario}`);
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
       }
       if (!open || /^select set_config/i.test(text) || (s.ms ?? 0) < minMs) {
         await client.query(text, s.values);
+        if (/^select set_config/i.test(text) && setting !== null) await client.query(`set local ${setting}`);
         continue;
       }
       const plan = await client.query(`explain (analyze, buffers) ${text}`, s.values);

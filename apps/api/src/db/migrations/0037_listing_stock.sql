@@ -202,6 +202,9 @@ ALTER TABLE analytics_listing_spans FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY analytics_listing_spans_owner ON analytics_listing_spans TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
+-- Said outright, though the role has no grant on the table: it reads no span.
+CREATE POLICY analytics_listing_spans_none ON analytics_listing_spans FOR SELECT TO continuum_app USING (false);
+--> statement-breakpoint
 ALTER TABLE analytics_listing_changes ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE analytics_listing_changes FORCE ROW LEVEL SECURITY;

@@ -19,6 +19,7 @@ import {
   type CalendarRow,
   calendarCounts,
   calendarRows,
+  planCalendarWithProbes,
 } from "./release.repository.js";
 import {
   ReleaseCalendarEdge,
@@ -119,6 +120,7 @@ export async function releaseCalendar(ctx: RequestContext, args: CalendarArgs): 
     category: args.category,
   };
   const tx = await ctx.tx.get();
+  await planCalendarWithProbes(tx);
   const rows = await calendarRows(tx, query, after, limit + 1);
   const page = rows.slice(0, limit);
   await ctx.loaders.visiblePerson.loadMany([...new Set(page.map((r) => r.person_id))]);
