@@ -113,13 +113,37 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-/** Drives one request with autocannon for DURATION seconds; latencies from every response. */
+const ALONE_REQUESTS = 20;
+
+/** The request sent ALONE_REQUESTS times, one after the other, with nothing else running: what one user waits. */
+async function timeAlone(
+  url: string,
+  headers: Record<string, string>,
+  request: Request,
+): Promise<{ p50: number; p95: number }> {
+  const latencies: number[] = [];
+  for (let i = 0; i < ALONE_REQUESTS; i += 1) {
+    const started = performance.now();
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(request),
+    });
+    await res.arrayBuffer();
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+/** Times the request alone, then drives it with autocannon for DURATION seconds; latencies from every response. */
 async function drive(
   url: string,
   headers: Record<string, string>,
   request: Request,
   pid?: number,
 ): Promise<Timing> {
+  const alone = await timeAlone(url, headers, request);
   const latencies: number[] = [];
   let maxRss = rssMb(pid);
   const sampler = setInterval(() => {
@@ -157,6 +181,7 @@ async function drive(
     p99: percentile(latencies, 99),
     errors: result.errors + result.non2xx + result.timeouts,
     maxRssMb: maxRss,
+    alone,
   };
 }
 
@@ -244,6 +269,7 @@ async function rawReplay(statements: Recorded[], url: string): Promise<Timing> {
     p99: percentile(latencies, 99),
     errors,
     maxRssMb: null,
+    alone: null,
   };
 }
 
@@ -617,6 +643,7 @@ async function main(): Promise<void> {
           p99: Number.NaN,
           errors: 1,
           maxRssMb: null,
+          alone: null,
           statements: statements.get(s.key)?.length ?? null,
           failure,
           unboundedMs: single.get(s.key) ?? null,

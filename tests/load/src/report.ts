@@ -9,6 +9,8 @@ export interface Timing {
   p99: number;
   errors: number;
   maxRssMb: number | null;
+  /** Latency of the request sent alone, one at a time, before the load (null: not measured). */
+  alone: { p50: number; p95: number } | null;
 }
 
 export interface ScenarioResult extends Timing {
@@ -77,20 +79,20 @@ export function renderReport(bench: BenchResults): string {
   );
   lines.push("");
   lines.push(
-    "| Scenario | System | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements / request | max RSS MB |",
+    "| Scenario | System | alone p50 / p95 ms | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements / request | max RSS MB |",
   );
-  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   const order = [...new Set(bench.results.map((r) => r.key))];
   for (const key of order) {
     for (const r of bench.results.filter((x) => x.key === key)) {
       if (r.failure !== undefined) {
         lines.push(
-          `| ${r.label} | ${r.system} | fails | – | – | – | ${r.failure.replace(/\|/g, "/")}; one request without the timeout: ${r.unboundedMs == null ? "–" : `${Math.round(r.unboundedMs)} ms`} | ${num(r.statements)} | – |`,
+          `| ${r.label} | ${r.system} | – | fails | – | – | – | ${r.failure.replace(/\|/g, "/")}; one request without the timeout: ${r.unboundedMs == null ? "–" : `${Math.round(r.unboundedMs)} ms`} | ${num(r.statements)} | – |`,
         );
         continue;
       }
       lines.push(
-        `| ${r.label} | ${r.system} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${num(r.statements)} | ${num(r.maxRssMb)} |`,
+        `| ${r.label} | ${r.system} | ${r.alone === null ? "–" : `${ms(r.alone.p50)} / ${ms(r.alone.p95)}`} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${num(r.statements)} | ${num(r.maxRssMb)} |`,
       );
     }
   }
