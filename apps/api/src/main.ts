@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
+import { scheduleDailyJobs } from "./daily-jobs.js";
 import { failInterruptedImports } from "./modules/imports/import.runner.js";
-import { scheduleRetentionSweep } from "./modules/retention/retention.job.js";
 import { ensureReferenceData } from "./seed/reference.js";
 import { seedDemo } from "./seed/seed.js";
 import { buildServer } from "./server.js";
@@ -21,14 +21,14 @@ async function main(): Promise<void> {
   }
   await new Promise<void>((resolve) => server.http.listen(config.port, config.host, resolve));
   logger.info({ url: `http://localhost:${config.port}/graphql` }, "Continuum API ready");
-  const retentionSweep = scheduleRetentionSweep(database, logger);
+  const dailyJobs = scheduleDailyJobs(database, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
-    retentionSweep.stop();
+    dailyJobs.stop();
     await server.close();
     logger.info("stopped");
     process.exit(0);

@@ -11,7 +11,7 @@ import {
   aggregate,
   stockAggregate,
 } from "../src/modules/analytics/analytics.repository.js";
-import { stockViewFor } from "../src/modules/analytics/analytics.stock.js";
+import { compactListingStock, stockViewFor } from "../src/modules/analytics/analytics.stock.js";
 import { EMAIL } from "./fixtures.js";
 import { actorOf, startTestApp, type TestApp } from "./harness.js";
 
@@ -85,15 +85,25 @@ async function expectSameAnswers(actor: Actor) {
   }
 }
 
-/** The changes as a rebuild from the whole history would write them (zero rows left out). */
+/** The changes per cell and day, as a rebuild from the whole history would write them. */
 async function changesNow(): Promise<string[]> {
   const rows = await queryRows<{ row: string }>(
     app.database.db,
-    sql`select concat_ws('|', dimension, stage, key, day, change) as row from analytics_listing_changes
-        where change <> 0 order by 1`,
+    sql`select concat_ws('|', dimension, stage, key, day, sum(change)) as row from analytics_listing_changes
+        group by dimension, stage, key, day having sum(change) <> 0 order by 1`,
   );
   return rows.map((r) => r.row);
 }
+
+const changeRows = async () =>
+  Number(
+    (
+      await queryRows<{ n: number }>(
+        app.database.db,
+        sql`select count(*)::int as n from analytics_listing_changes`,
+      )
+    )[0]?.n,
+  );
 
 describe("the listed persons' stock", () => {
   it("gives the live count's answer for every dimension, on days and by month, to the analyst and the statistician", async () => {
@@ -162,6 +172,12 @@ describe("the listed persons' stock", () => {
     await expectSameAnswers(actors.analyst);
     await expectSameAnswers(actors.statistician);
     const incremental = await changesNow();
+    // The daily compaction merges the appended rows into one per cell and day, changing no sum.
+    expect(await changeRows()).toBeGreaterThan(incremental.length);
+    expect(await compactListingStock(app.database)).toBeGreaterThan(0);
+    expect(await changeRows()).toBe(incremental.length);
+    expect(await changesNow()).toEqual(incremental);
+    await expectSameAnswers(actors.analyst);
     await db.execute(sql`truncate analytics_listing_spans, analytics_listing_changes`);
     await db.execute(
       sql`select app_refresh_listing_stock(array(select distinct person_id from listing_periods))`,

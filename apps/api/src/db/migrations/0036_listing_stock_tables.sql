@@ -3,8 +3,7 @@ CREATE TABLE "analytics_listing_changes" (
 	"stage" text NOT NULL,
 	"key" text NOT NULL,
 	"day" date NOT NULL,
-	"change" integer NOT NULL,
-	CONSTRAINT "analytics_listing_changes_dimension_stage_key_day_pk" PRIMARY KEY("dimension","stage","key","day")
+	"change" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "analytics_listing_spans" (
@@ -23,4 +22,5 @@ CREATE TABLE "analytics_listing_spans" (
 	"failed_traveller" boolean NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "analytics_listing_spans_person_idx" ON "analytics_listing_spans" USING btree ("person_id");
+CREATE INDEX "analytics_listing_spans_person_idx" ON "analytics_listing_spans" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "analytics_listing_changes_cell_idx" ON "analytics_listing_changes" USING btree ("dimension","stage","key","day");

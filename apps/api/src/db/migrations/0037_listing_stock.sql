@@ -94,9 +94,10 @@ LANGUAGE sql STABLE AS $$
   WHERE lp.person_id = ANY (p_persons)
 $$;
 --> statement-breakpoint
--- Replaces the persons' spans with their history's and adds the difference to the changes: only
--- the days and cells that differ are written. Changes that come back to zero stay as zero rows.
--- Definer's rights: the stock counts every case, whoever changed the history.
+-- Replaces the persons' spans with their history's and appends the difference to the changes: only
+-- the days and cells that differ are written, as new rows (no shared row is updated, so concurrent
+-- writers neither wait nor deadlock on one). Definer's rights: the stock counts every case,
+-- whoever changed the history.
 CREATE OR REPLACE FUNCTION app_refresh_listing_stock(p_persons uuid[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
@@ -116,12 +117,36 @@ BEGIN
     GROUP BY 1, 2, 3, 4
     HAVING sum(span.sign * c.change) <> 0
   )
-  INSERT INTO analytics_listing_changes AS t (dimension, stage, key, day, change)
-  SELECT net.dimension, net.stage, net.key, net.day, net.change FROM net
-  ORDER BY net.dimension, net.stage, net.key, net.day
-  ON CONFLICT (dimension, stage, key, day) DO UPDATE SET change = t.change + excluded.change;
+  INSERT INTO analytics_listing_changes (dimension, stage, key, day, change)
+  SELECT net.dimension, net.stage, net.key, net.day, net.change FROM net;
 END
 $$;
+--> statement-breakpoint
+-- Merges the rows of each cell and day into one (dropping those that sum to zero); run daily with
+-- the retention sweep. Rows appended meanwhile are not in its snapshot and stay as they are.
+CREATE OR REPLACE FUNCTION app_compact_listing_stock() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  merged integer;
+BEGIN
+  WITH repeated AS (
+    SELECT dimension, stage, key, day FROM analytics_listing_changes
+    GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 OR sum(change) = 0
+  ), gone AS (
+    DELETE FROM analytics_listing_changes c USING repeated r
+    WHERE (c.dimension, c.stage, c.key, c.day) = (r.dimension, r.stage, r.key, r.day)
+    RETURNING c.dimension, c.stage, c.key, c.day, c.change
+  ), kept AS (
+    INSERT INTO analytics_listing_changes (dimension, stage, key, day, change)
+    SELECT dimension, stage, key, day, sum(change)::integer FROM gone
+    GROUP BY 1, 2, 3, 4 HAVING sum(change) <> 0
+  )
+  SELECT count(*)::integer INTO merged FROM gone;
+  RETURN merged;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app_compact_listing_stock() FROM PUBLIC;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION app_refresh_listing_stock(uuid[]) FROM PUBLIC;
 --> statement-breakpoint

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 
 // The LISTED_PERSONS figure kept as changes of its stock (migration 0037, docs/analytics.md): a
 // figure over 500,000 cases otherwise reads every listing period of the range again at each point.
@@ -33,6 +33,8 @@ export const analyticsListingSpans = pgTable(
 /**
  * How the number of listed persons changes on a day, per dimension cell and case stage: +1 where a
  * span starts, -1 where it ends. The stock on a day is the sum of the changes up to that day.
+ * Append-only: a refresh inserts the difference it makes, so that concurrent writers never wait on
+ * (or deadlock over) a shared counter row; the daily job merges the rows of each cell and day.
  */
 export const analyticsListingChanges = pgTable(
   "analytics_listing_changes",
@@ -45,5 +47,5 @@ export const analyticsListingChanges = pgTable(
     day: date({ mode: "string" }).notNull(),
     change: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.dimension, t.stage, t.key, t.day] })],
+  (t) => [index("analytics_listing_changes_cell_idx").on(t.dimension, t.stage, t.key, t.day)],
 );

@@ -1,13 +1,10 @@
-import { type IsoDate, todayIso } from "@continuum/domain";
+import type { IsoDate } from "@continuum/domain";
 import { sql } from "drizzle-orm";
-import type { Logger } from "pino";
 import { AuditLog } from "../../access/audit.js";
 import { APP_ROLE } from "../../access/database-session.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/columns.js";
 import { type SweepOutcome, sweepRetention } from "./retention.service.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The daily sweep, as the system: the application's role with nothing but the data-protection
@@ -24,17 +21,4 @@ export function runRetentionSweep(database: Database, today: IsoDate): Promise<S
     await audit.flush(tx);
     return outcome;
   });
-}
-
-/** Runs the sweep now and then once a day; the timer does not keep the process alive. */
-export function scheduleRetentionSweep(database: Database, logger: Logger): { stop(): void } {
-  const run = () =>
-    runRetentionSweep(database, todayIso()).then(
-      (outcome) => logger.info(outcome, "retention sweep done"),
-      (error: unknown) => logger.error({ err: error }, "retention sweep failed"),
-    );
-  void run();
-  const timer = setInterval(run, DAY_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }
