@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterActorSession } from "../src/access/database-session.js";
 import type { Actor } from "../src/auth/actor.js";
+import { compact } from "../src/daily-jobs.js";
 import { queryRows } from "../src/db/client.js";
 import { FIGURES } from "../src/modules/analytics/analytics.figures.js";
 import {
@@ -11,7 +12,7 @@ import {
   aggregate,
   stockAggregate,
 } from "../src/modules/analytics/analytics.repository.js";
-import { compactListingStock, stockViewFor } from "../src/modules/analytics/analytics.stock.js";
+import { stockViewFor } from "../src/modules/analytics/analytics.stock.js";
 import { EMAIL } from "./fixtures.js";
 import { actorOf, startTestApp, type TestApp } from "./harness.js";
 
@@ -174,7 +175,7 @@ describe("the listed persons' stock", () => {
     const incremental = await changesNow();
     // The daily compaction merges the appended rows into one per cell and day, changing no sum.
     expect(await changeRows()).toBeGreaterThan(incremental.length);
-    expect(await compactListingStock(app.database)).toBeGreaterThan(0);
+    expect((await compact(app.database, "app_compact_listing_stock")).merged).toBeGreaterThan(0);
     expect(await changeRows()).toBe(incremental.length);
     expect(await changesNow()).toEqual(incremental);
     await expectSameAnswers(actors.analyst);

@@ -1,7 +1,5 @@
 import { type AnalyticsScope, type CaseStage, visibilityOf } from "@continuum/domain";
-import { sql } from "drizzle-orm";
 import type { Actor } from "../../auth/actor.js";
-import { type Database, queryRows } from "../../db/client.js";
 import type { AggregateQuery } from "./analytics.repository.js";
 
 // When a figure may be read from the stock kept by trigger (migration 0037) instead of being
@@ -37,13 +35,4 @@ export function stockViewFor(actor: Actor, scope: AnalyticsScope, query: Aggrega
     if (classes.includes(PLACEMENT_CLASS)) establishmentStages.push(stage);
   }
   return { stages, establishmentStages };
-}
-
-/** Merges the stock's appended rows into one per cell and day (the daily job); how many rows it merged. */
-export async function compactListingStock(database: Database): Promise<number> {
-  const [row] = await queryRows<{ merged: number }>(
-    database.db,
-    sql`select app_compact_listing_stock() as merged`,
-  );
-  return Number(row?.merged ?? 0);
 }

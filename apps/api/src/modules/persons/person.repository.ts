@@ -307,7 +307,9 @@ export async function listPersons(
 
 /** How many persons the list holds; without a name search, from the case summaries alone. */
 export async function countPersons(db: Db, scope: ViewerScope, filter: PersonFilter): Promise<number> {
-  const where = and(visibleCondition(scope), ...filterConditions(scope, filter));
+  const filters = filterConditions(scope, filter);
+  if (filters.length === 0 && scope.breakGlass.personIds.length === 0) return countVisibleCases(db, scope);
+  const where = and(visibleCondition(scope), ...filters);
   const count = { n: sql<number>`count(*)`.mapWith(Number) };
   const [row] =
     filter.search === null || filter.search === ""
@@ -318,6 +320,20 @@ export async function countPersons(db: Db, scope: ViewerScope, filter: PersonFil
           .innerJoin(personCaseSummaries, eq(personCaseSummaries.personId, persons.id))
           .where(where);
   return row?.n ?? 0;
+}
+
+/**
+ * Every case the actor sees, unfiltered: the sum over the groups of visibility they see (migration
+ * 0038), instead of a pass over every visible summary. The groups' table takes the summaries' name
+ * in this statement, so that the visibility condition written for the summaries applies unchanged.
+ */
+async function countVisibleCases(db: Db, scope: ViewerScope): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select coalesce(sum(change), 0)::int as n from case_summary_group_changes as person_case_summaries
+        where ${visibleCondition(scope)}`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** The persons among `ids` that the scope lets the actor see; the others are simply absent. */
