@@ -95,9 +95,9 @@ export async function appendToAuditChain(
 }
 
 /**
- * Collects a request's audit entries in memory and writes them in one append, in the request's
- * transaction: reads are merged per person (one entry per person and request, with every data class
- * read), other events are kept one by one.
+ * Collects a request's audit entries in memory and writes them in one append: reads are merged per
+ * person (one entry per person and request, with every data class read), other events are kept one
+ * by one.
  */
 export class AuditLog {
   private readonly reads = new Map<string, { classes: Set<DataClass>; breakGlass: boolean }>();
@@ -144,8 +144,22 @@ export class AuditLog {
     return this.reads.size === 0 && this.events.length === 0;
   }
 
+  /** Appends the entries in `tx` (a mutation's own transaction: they commit with its changes). */
   async flush(tx: Tx): Promise<void> {
-    if (this.isEmpty) return;
+    await appendToAuditChain(tx, this.take());
+  }
+
+  /**
+   * Appends the entries of a read whose transaction has ended, batched with those of other reads
+   * ending meanwhile (AuditBatcher); resolves once they are committed.
+   */
+  async flushAfterRead(database: { db: Db }): Promise<void> {
+    await batcherOf(database).append(this.take());
+  }
+
+  /** The entries recorded so far, as rows to append; the log is empty afterwards. */
+  private take(): Omit<AuditRow, "prevHash" | "hash">[] {
+    if (this.isEmpty) return [];
     const occurredAt = new Date();
     const base = {
       occurredAt,
@@ -156,7 +170,7 @@ export class AuditLog {
       purposeCode: this.actor.purpose?.code ?? null,
       purposeNote: this.actor.purpose?.note ?? null,
     };
-    await appendToAuditChain(tx, [
+    const rows = [
       ...[...this.reads].map(([personId, entry]) => ({
         ...base,
         operation: "READ" as const,
@@ -175,10 +189,91 @@ export class AuditLog {
         breakGlass: e.breakGlass ?? false,
         recipientAgencyId: e.recipientAgencyId ?? null,
       })),
-    ]);
+    ];
     this.reads.clear();
     this.events.length = 0;
+    return rows;
   }
+}
+
+type PendingAppend = {
+  rows: Omit<AuditRow, "prevHash" | "hash">[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+};
+
+/**
+ * Appends the audit entries of reads in batches (group commit). Every append locks the chain's
+ * head until it commits, so appends one by one queue behind each other: at Europe scale that queue,
+ * not the reads, bounded the caseload's throughput. While one batch holds the head, the entries of
+ * the reads that end meanwhile wait together and go in the next: one lock and one commit for all.
+ * Each read still answers only once its own entries are committed. If a batch fails, its reads'
+ * entries are appended one read at a time, so that one read's failure is not another's.
+ */
+export class AuditBatcher {
+  private pending: PendingAppend[] = [];
+  private draining = false;
+
+  constructor(private readonly db: Db) {}
+
+  append(rows: Omit<AuditRow, "prevHash" | "hash">[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ rows, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.pending.length > 0) {
+      const batch = this.nextBatch();
+      try {
+        await this.db.transaction((tx) =>
+          appendToAuditChain(
+            tx,
+            batch.flatMap((p) => p.rows),
+          ),
+        );
+        for (const p of batch) p.resolve();
+      } catch (error) {
+        if (batch.length === 1) (batch[0] as PendingAppend).reject(error);
+        else
+          for (const p of batch)
+            await this.db.transaction((tx) => appendToAuditChain(tx, p.rows)).then(p.resolve, p.reject);
+      }
+    }
+    this.draining = false;
+  }
+
+  /** The oldest pending appends, up to BATCH_ROWS rows (at least one append, however large). */
+  private nextBatch(): PendingAppend[] {
+    let rows = 0;
+    let count = 0;
+    while (
+      count < this.pending.length &&
+      (count === 0 || rows + (this.pending[count] as PendingAppend).rows.length <= BATCH_ROWS)
+    ) {
+      rows += (this.pending[count] as PendingAppend).rows.length;
+      count += 1;
+    }
+    return this.pending.splice(0, count);
+  }
+}
+
+/** Rows per batch: one INSERT carries at most 65,535 parameters, and an entry has 15 columns. */
+const BATCH_ROWS = 2000;
+
+const batchers = new WeakMap<object, AuditBatcher>();
+
+/** The batcher of a database (one per connection pool, so one per API process). */
+function batcherOf(database: { db: Db }): AuditBatcher {
+  let batcher = batchers.get(database);
+  if (batcher === undefined) {
+    batcher = new AuditBatcher(database.db);
+    batchers.set(database, batcher);
+  }
+  return batcher;
 }
 
 export interface ChainVerification {

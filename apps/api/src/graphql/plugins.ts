@@ -91,7 +91,8 @@ function markUnavailable(response: GraphQLRequestContextWillSendResponse<Request
  *   chain: locking the chain's head from it would fail as a serialization conflict whenever
  *   requests run side by side (a page that asks several queries at once). So the query's
  *   transaction ends first, and its entries are appended at READ COMMITTED in a transaction of
- *   their own, which waits for the head's lock and sees the latest head.
+ *   their own, which waits for the head's lock and sees the latest head, together with those of
+ *   the other queries ending meanwhile (AuditBatcher).
  */
 export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   const settle = async ({
@@ -101,7 +102,7 @@ export function requestTransactionPlugin(logger: Logger): ApolloServerPlugin<Req
     try {
       if (ctx.tx.isolationLevel === "repeatable read") {
         await ctx.tx.end(true);
-        if (!ctx.audit.isEmpty) await ctx.database.db.transaction((tx) => ctx.audit.flush(tx));
+        await ctx.audit.flushAfterRead(ctx.database);
       } else {
         if (!ctx.audit.isEmpty) await ctx.audit.flush(await ctx.tx.get());
         await ctx.tx.end(true);

@@ -142,7 +142,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       async settle(ctx, commit) {
         if (!commit) return ctx.tx.end(false);
         await ctx.tx.end(true);
-        if (!ctx.audit.isEmpty) await ctx.database.db.transaction((tx) => ctx.audit.flush(tx));
+        await ctx.audit.flushAfterRead(ctx.database);
       },
     };
   }
