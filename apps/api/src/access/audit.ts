@@ -3,6 +3,7 @@ import type { DataClass } from "@continuum/domain";
 import { asc, eq, gt } from "drizzle-orm";
 import { stringify } from "safe-stable-stringify";
 import type { StatedPurpose } from "../auth/actor.js";
+import { isDatabaseUnavailable } from "../db/availability.js";
 import type { Db, Tx } from "../db/client.js";
 import { auditChainHead, auditEvents } from "./audit.table.js";
 
@@ -207,8 +208,9 @@ type PendingAppend = {
  * head until it commits, so appends one by one queue behind each other: at Europe scale that queue,
  * not the reads, bounded the caseload's throughput. While one batch holds the head, the entries of
  * the reads that end meanwhile wait together and go in the next: one lock and one commit for all.
- * Each read still answers only once its own entries are committed. If a batch fails, its reads'
- * entries are appended one read at a time, so that one read's failure is not another's.
+ * Each read still answers only once its own entries are committed. If a batch fails for another
+ * reason than an unreachable database, its reads' entries are appended one read at a time, so that
+ * one read's failure is not another's.
  */
 export class AuditBatcher {
   private pending: PendingAppend[] = [];
@@ -237,7 +239,9 @@ export class AuditBatcher {
         );
         for (const p of batch) p.resolve();
       } catch (error) {
-        if (batch.length === 1) (batch[0] as PendingAppend).reject(error);
+        // Unreachable database: each read fails at once (and a commit whose outcome is unknown is
+        // not appended twice). Otherwise the batch was rolled back: each read's entries alone.
+        if (batch.length === 1 || isDatabaseUnavailable(error)) for (const p of batch) p.reject(error);
         else
           for (const p of batch)
             await this.db.transaction((tx) => appendToAuditChain(tx, p.rows)).then(p.resolve, p.reject);

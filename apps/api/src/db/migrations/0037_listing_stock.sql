@@ -104,6 +104,10 @@ BEGIN
   IF coalesce(cardinality(p_persons), 0) = 0 THEN
     RETURN;
   END IF;
+  -- Two transactions refreshing one person would each rebuild the spans from a snapshot without the
+  -- other's change, and both add their difference. The person's row lock (held to commit) makes the
+  -- second wait; its next statement then sees the first's spans and history.
+  PERFORM 1 FROM persons WHERE id = ANY (p_persons) ORDER BY id FOR NO KEY UPDATE;
   WITH gone AS (
     DELETE FROM analytics_listing_spans WHERE person_id = ANY (p_persons) RETURNING *
   ), fresh AS (
@@ -129,6 +133,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   merged integer;
 BEGIN
+  -- One merge at a time (each API process runs the daily job).
+  IF NOT pg_try_advisory_xact_lock(hashtext('app_compact_listing_stock')) THEN
+    RETURN 0;
+  END IF;
   WITH repeated AS (
     SELECT dimension, stage, key, day FROM analytics_listing_changes
     GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 OR sum(change) = 0
@@ -178,12 +186,15 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- The case's stage, which decides who may count it (a summary may also be written after the history).
+-- The case's stage, which decides who may count it (a summary may also be written after the
+-- history, and a case without a summary is counted by no one).
 CREATE OR REPLACE FUNCTION app_listing_stock_stage_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM app_refresh_listing_stock(ARRAY(SELECT n.person_id FROM new_rows n));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM app_refresh_listing_stock(ARRAY(SELECT o.person_id FROM old_rows o));
   ELSE
     PERFORM app_refresh_listing_stock(ARRAY(
       SELECT n.person_id FROM new_rows n JOIN old_rows o ON o.person_id = n.person_id
@@ -217,10 +228,14 @@ CREATE TRIGGER person_case_summaries_stock_insert AFTER INSERT ON person_case_su
 CREATE TRIGGER person_case_summaries_stock_update AFTER UPDATE ON person_case_summaries
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_listing_stock_stage_changed();
 --> statement-breakpoint
+CREATE TRIGGER person_case_summaries_stock_delete AFTER DELETE ON person_case_summaries
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_listing_stock_stage_changed();
+--> statement-breakpoint
 -- Nobody reads the spans but the refresh. The changes are counts, yet per establishment and day they
 -- still say where listed persons are: the API's role reads a stage's rows only when it reads every
 -- listing of that stage (every place, the LISTING class, no break-the-glass grant narrowing it),
--- which is when the API uses them (analytics.stock.ts); statisticians' figures read them all.
+-- and the rows per establishment only with the DETENTION class too, which is when the API uses
+-- them (analytics.stock.ts); statisticians' figures read them all.
 ALTER TABLE analytics_listing_spans ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE analytics_listing_spans FORCE ROW LEVEL SECURITY;
@@ -248,6 +263,11 @@ CREATE POLICY analytics_listing_changes_read ON analytics_listing_changes FOR SE
                               ELSE (SELECT app_setting_list('app.places_closed')) END)
   AND 'LISTING' = ANY (CASE stage WHEN 'IN_PRISON' THEN (SELECT app_setting_list('app.classes_in_prison'))
                                   WHEN 'RELEASED' THEN (SELECT app_setting_list('app.classes_released'))
-                                  ELSE (SELECT app_setting_list('app.classes_closed')) END));
+                                  ELSE (SELECT app_setting_list('app.classes_closed')) END)
+  -- Which prison held a person is a placement: DETENTION data.
+  AND (dimension <> 'ESTABLISHMENT'
+       OR 'DETENTION' = ANY (CASE stage WHEN 'IN_PRISON' THEN (SELECT app_setting_list('app.classes_in_prison'))
+                                        WHEN 'RELEASED' THEN (SELECT app_setting_list('app.classes_released'))
+                                        ELSE (SELECT app_setting_list('app.classes_closed')) END)));
 --> statement-breakpoint
 SELECT app_refresh_listing_stock(ARRAY(SELECT DISTINCT person_id FROM listing_periods));

@@ -51,6 +51,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   merged integer;
 BEGIN
+  -- One merge at a time (each API process runs the daily job).
+  IF NOT pg_try_advisory_xact_lock(hashtext('app_compact_case_groups')) THEN
+    RETURN 0;
+  END IF;
   WITH gone AS (
     DELETE FROM case_summary_group_changes RETURNING *
   ), kept AS (

@@ -428,27 +428,30 @@ function aggregateRowOf(query: AggregateQuery, row: Record<string, unknown>): Ag
 
 /**
  * LISTED_PERSONS from its stock (migration 0037): the changes of the stages the actor counts, summed
- * up to each point. A change on a day after point i's day counts from point i + 1 on (its bucket);
- * cells whose placements the actor does not read at that stage are NONE, as in the live count.
+ * up to each point. A change on a day after point i's day counts from point i + 1 on (its bucket).
+ * Where the actor does not read placements at a stage, the stage's persons are all in the
+ * ESTABLISHMENT cell NONE, as in the live count: that cell takes the stage's TOTAL changes (row-level
+ * security hides its per-establishment rows).
  */
 function stockStatement(query: AggregateQuery, view: StockView): SQL {
   const days = query.params.periods.map((p) => p.start);
   const list = (values: readonly string[]) => `{${values.join(",")}}`;
   const firstPointAfter = list(days.map((day) => addDaysToDate(day, 1)));
-  const dimensions = query.by === null ? ["TOTAL"] : ["TOTAL", query.by];
-  const cell =
-    query.by === "ESTABLISHMENT"
-      ? sql`coalesce((select e.code from establishments e where e.id::text = changed.key), changed.key)`
-      : sql`changed.key`;
+  const byEstablishment = query.by === "ESTABLISHMENT";
+  const cellStages = byEstablishment ? view.establishmentStages : view.stages;
+  const noneStages = byEstablishment ? view.stages.filter((s) => !view.establishmentStages.includes(s)) : [];
+  const changes = (dimension: string, stages: readonly string[], key: SQL) =>
+    sql`select c.day, ${key} as key, c.change from analytics_listing_changes c
+        where c.dimension = ${dimension} and c.stage = any (${list(stages)}::text[]) and c.day <= ${days.at(-1)}::date`;
+  const sources = [changes("TOTAL", view.stages, sql`null::text`)];
+  if (query.by !== null) sources.push(changes(query.by, cellStages, sql`c.key`));
+  if (noneStages.length > 0) sources.push(changes("TOTAL", noneStages, sql`'NONE'`));
+  const cell = byEstablishment
+    ? sql`coalesce((select e.code from establishments e where e.id::text = changed.key), changed.key)`
+    : sql`changed.key`;
   return sql`with changed as (
-      select width_bucket(c.day, ${firstPointAfter}::date[]) as bucket,
-        case when c.dimension = 'TOTAL' then null
-             when c.dimension = 'ESTABLISHMENT' and not c.stage = any (${list(view.establishmentStages)}::text[]) then 'NONE'
-             else c.key end as key,
-        sum(c.change) as change
-      from analytics_listing_changes c
-      where c.dimension = any (${list(dimensions)}::text[]) and c.stage = any (${list(view.stages)}::text[])
-        and c.day <= ${days.at(-1)}::date
+      select width_bucket(c.day, ${firstPointAfter}::date[]) as bucket, c.key, sum(c.change) as change
+      from (${sql.join(sources, sql` union all `)}) c
       group by 1, 2)
     select p.point, ${cell} as key, (changed.key is null)::int as is_total, sum(changed.change)::int as count,
       null::float8 as mean, 0 as mean_count

@@ -19,7 +19,7 @@ import {
   type CalendarRow,
   calendarCounts,
   calendarRows,
-  planCalendarWithProbes,
+  withProbePlans,
 } from "./release.repository.js";
 import {
   ReleaseCalendarEdge,
@@ -120,8 +120,7 @@ export async function releaseCalendar(ctx: RequestContext, args: CalendarArgs): 
     category: args.category,
   };
   const tx = await ctx.tx.get();
-  await planCalendarWithProbes(tx);
-  const rows = await calendarRows(tx, query, after, limit + 1);
+  const rows = await withProbePlans(tx, () => calendarRows(tx, query, after, limit + 1));
   const page = rows.slice(0, limit);
   await ctx.loaders.visiblePerson.loadMany([...new Set(page.map((r) => r.person_id))]);
   const edges: ReleaseCalendarEdge[] = [];
@@ -147,7 +146,7 @@ export async function releaseCalendar(ctx: RequestContext, args: CalendarArgs): 
       endCursor: edges.at(-1)?.cursor ?? null,
     }),
     counter: () => {
-      counts ??= calendarCounts(tx, query).then((byKind) =>
+      counts ??= withProbePlans(tx, () => calendarCounts(tx, query)).then((byKind) =>
         Object.values(ReleaseDateKind).map((kind) =>
           Object.assign(new ReleaseDateKindCountType(), { kind, count: byKind.get(kind) ?? 0 }),
         ),

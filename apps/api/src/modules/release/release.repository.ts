@@ -146,12 +146,17 @@ function calendarFrom(q: CalendarQuery, after: CalendarKey | null, limit: number
  * The row-level security of the episodes tests each one against its case summary. Postgres plans
  * that test either as one probe per episode or as a hash of every visible summary built first
  * (420 ms at Europe scale), and takes the hash when it expects many episodes: a page's limit does
- * not enter that estimate. It builds no hash larger than `work_mem`, so the calendar's transaction
- * runs with a small one: at Europe scale, a page went from 1.1 s to 5 ms and the counts from 1.3 s
+ * not enter that estimate. It builds no hash larger than `work_mem`, so the calendar's statements
+ * run with a small one: at Europe scale, a page went from 1.1 s to 5 ms and the counts from 1.3 s
  * to 0.3 s (docs/performance.md). The calendar sorts and groups no more than a page or two kinds.
  */
-export async function planCalendarWithProbes(db: Db): Promise<void> {
+export async function withProbePlans<T>(db: Db, statement: () => Promise<T>): Promise<T> {
   await db.execute(sql`set local work_mem = '1MB'`);
+  const result = await statement();
+  // The request's other fields sort and hash with the usual memory. (A statement that fails ends
+  // the transaction: nothing to restore then.)
+  await db.execute(sql`set local work_mem to default`);
+  return result;
 }
 
 /** A page of the release calendar, by (date, kind, person), after the cursor's key. */
