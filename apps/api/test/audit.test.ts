@@ -36,6 +36,17 @@ function uuidOf(globalId: string): string {
   return Buffer.from(globalId, "base64url").toString("utf8").split(":")[1] as string;
 }
 
+/** The same case file asked `times` times at once, as a page's queries are. */
+function readSideBySide(times: number) {
+  return Promise.all(
+    Array.from({ length: times }, () =>
+      celex.request(`query($id: ID!) { person(id: $id) { familyName placements { validFrom } } }`, {
+        id: personId,
+      }),
+    ),
+  );
+}
+
 beforeAll(async () => {
   app = await startTestApp();
   celex = await app.login(EMAIL("celex.analyst"));
@@ -78,13 +89,7 @@ describe("the audit trail", () => {
 
   it("audits queries asked side by side, as a page does, each one answered", async () => {
     const from = await lastAuditId();
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        celex.request(`query($id: ID!) { person(id: $id) { familyName placements { validFrom } } }`, {
-          id: personId,
-        }),
-      ),
-    );
+    const answers = await readSideBySide(8);
     expect(answers.map((a) => a.errors)).toEqual(Array(8).fill(undefined));
     const rows = await auditSince(from);
     expect(rows.map((r) => [r.operation, r.person_id])).toEqual(Array(8).fill(["READ", uuidOf(personId)]));
@@ -94,13 +99,7 @@ describe("the audit trail", () => {
 
   it("appends the entries of reads ending together in one transaction, each read's entries whole", async () => {
     const from = await lastAuditId();
-    const answers = await Promise.all(
-      Array.from({ length: 24 }, () =>
-        celex.request(`query($id: ID!) { person(id: $id) { familyName placements { validFrom } } }`, {
-          id: personId,
-        }),
-      ),
-    );
+    const answers = await readSideBySide(24);
     expect(answers.map((a) => a.errors)).toEqual(Array(24).fill(undefined));
     const rows = await queryRows<{ request_id: string; appended_by: string }>(
       app.database.db,
