@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyAuditChain } from "../src/access/audit.js";
+import { appendToAuditChain, verifyAuditChain } from "../src/access/audit.js";
 import { queryRows } from "../src/db/client.js";
 import { admit, EMAIL, places } from "./fixtures.js";
 import { engine, type GraphQLClient, startTestApp, type TestApp } from "./harness.js";
@@ -110,6 +110,33 @@ describe("the audit trail", () => {
     // Fewer transactions than reads: reads that ended while an append held the chain's head waited
     // and went together. (PGlite runs one request at a time: no two reads end together.)
     if (engine === "postgres") expect(new Set(rows.map((r) => r.appended_by)).size).toBeLessThan(24);
+    expect((await verifyAuditChain(app.database.db)).ok).toBe(true);
+  });
+
+  it("appends more entries than one INSERT can carry, the chain whole", async () => {
+    const from = await lastAuditId();
+    // 4,500 entries of 15 columns: more parameters than one statement may have (65,535).
+    await app.database.db.transaction((tx) =>
+      appendToAuditChain(
+        tx,
+        Array.from({ length: 4500 }, (_, i) => ({
+          occurredAt: new Date(),
+          requestId: `bulk-${i}`,
+          actorUserId: null,
+          actorTokenId: null,
+          agencyId: null,
+          operation: "AUDIT_VERIFY",
+          personId: null,
+          dataClasses: [],
+          details: { entry: i },
+          purposeCode: null,
+          purposeNote: null,
+          breakGlass: false,
+          recipientAgencyId: null,
+        })),
+      ),
+    );
+    expect(await auditSince(from)).toHaveLength(4500);
     expect((await verifyAuditChain(app.database.db)).ok).toBe(true);
   });
 

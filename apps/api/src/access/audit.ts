@@ -76,6 +76,9 @@ function hashOf(row: Omit<AuditRow, "id" | "hash">): string {
     .digest("hex");
 }
 
+/** One INSERT carries at most 65,535 parameters, and an entry has 15 columns. */
+const ROWS_PER_INSERT = 2000;
+
 /** Appends entries to the chain: the head row is locked until commit, so appends are serialised. */
 export async function appendToAuditChain(
   tx: Tx,
@@ -91,7 +94,8 @@ export async function appendToAuditChain(
     prevHash = hashOf(row);
     return { ...row, hash: prevHash };
   });
-  await tx.insert(auditEvents).values(rows);
+  for (let first = 0; first < rows.length; first += ROWS_PER_INSERT)
+    await tx.insert(auditEvents).values(rows.slice(first, first + ROWS_PER_INSERT));
   await tx.update(auditChainHead).set({ lastHash: prevHash }).where(eq(auditChainHead.id, 1));
 }
 
@@ -250,13 +254,13 @@ export class AuditBatcher {
     this.draining = false;
   }
 
-  /** The oldest pending appends, up to BATCH_ROWS rows (at least one append, however large). */
+  /** The oldest pending appends, up to one INSERT's worth of rows (at least one append, however large). */
   private nextBatch(): PendingAppend[] {
     let rows = 0;
     let count = 0;
     while (
       count < this.pending.length &&
-      (count === 0 || rows + (this.pending[count] as PendingAppend).rows.length <= BATCH_ROWS)
+      (count === 0 || rows + (this.pending[count] as PendingAppend).rows.length <= ROWS_PER_INSERT)
     ) {
       rows += (this.pending[count] as PendingAppend).rows.length;
       count += 1;
@@ -264,9 +268,6 @@ export class AuditBatcher {
     return this.pending.splice(0, count);
   }
 }
-
-/** Rows per batch: one INSERT carries at most 65,535 parameters, and an entry has 15 columns. */
-const BATCH_ROWS = 2000;
 
 const batchers = new WeakMap<object, AuditBatcher>();
 
