@@ -38,6 +38,25 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../src/db/migrations"
 // Serialises migrations when several API processes start against one Postgres.
 const MIGRATION_LOCK_KEY = 74_171_001;
 
+/**
+ * A request's loaders send their statements together on the request's one connection. pg queues
+ * them, but warns that pg 9 will refuse a query while another runs; so each promise-style query
+ * now waits for the one before it, in the order they were sent, as pg's queue did. A query with a
+ * callback or a streaming one (`submit`) goes straight to pg.
+ */
+function sendOneAtATime(client: pg.PoolClient): void {
+  const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const [config] = args;
+    const streams = typeof config === "object" && config !== null && "submit" in config;
+    if (streams || typeof args.at(-1) === "function") return send(...args);
+    const result = previous.then(() => send(...args));
+    previous = result.catch(() => undefined);
+    return result;
+  }) as typeof client.query;
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const stats = { statements: 0 };
   const logger: Logger = {
@@ -57,7 +76,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // statement in progress fails (answered UNAVAILABLE, db/availability.ts), the pool discards the
     // client and opens new connections once the database is back.
     pool.on("error", () => undefined);
-    pool.on("connect", (client) => client.on("error", () => undefined));
+    pool.on("connect", (client) => {
+      client.on("error", () => undefined);
+      sendOneAtATime(client);
+    });
     const db = drizzlePg(pool, { schema, casing: "snake_case", logger }) as unknown as Db;
     return {
       kind: "postgres",
