@@ -216,7 +216,7 @@ type PendingAppend = {
  * reason than an unreachable database, its reads' entries are appended one read at a time, so that
  * one read's failure is not another's.
  */
-export class AuditBatcher {
+class AuditBatcher {
   private pending: PendingAppend[] = [];
   private draining = false;
 
